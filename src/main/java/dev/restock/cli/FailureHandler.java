@@ -1,0 +1,50 @@
+package dev.restock.cli;
+
+import dev.restock.RestockException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.BeanCreationException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns a failed command into one clear line on standard error and exit code 1. Restock's own
+ * errors carry a message meant for the user; anything else is unexpected and gets its stack
+ * trace in the debug log.
+ */
+final class FailureHandler implements IExecutionExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(FailureHandler.class);
+
+    @Override
+    public int handleExecutionException(Exception exception, CommandLine command, ParseResult parse) {
+        RestockException known = findRestockException(exception);
+        if (known != null) {
+            command.getErr().println("error: " + known.getMessage());
+        } else {
+            log.debug("Unexpected failure", exception);
+            command.getErr().println("error: " + describe(exception));
+        }
+        command.getErr().flush();
+        return 1;
+    }
+
+    private static RestockException findRestockException(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RestockException restock) {
+                return restock;
+            }
+        }
+        return null;
+    }
+
+    private static String describe(Throwable exception) {
+        Throwable root = exception;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String where = exception instanceof BeanCreationException ? "while starting Restock: " : "";
+        return where + root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+}

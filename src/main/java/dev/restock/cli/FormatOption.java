@@ -1,0 +1,27 @@
+package dev.restock.cli;
+
+import picocli.CommandLine.Option;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The {@code --format} option shared by every command that prints data. */
+final class FormatOption {
+
+    private static final JsonMapper JSON =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            defaultValue = "table",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    OutputFormat format = OutputFormat.TABLE;
+
+    boolean json() {
+        return format == OutputFormat.JSON;
+    }
+
+    static String toJson(Object value) {
+        return JSON.writeValueAsString(value);
+    }
+}

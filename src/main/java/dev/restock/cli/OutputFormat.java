@@ -1,0 +1,7 @@
+package dev.restock.cli;
+
+/** How a command prints its result. */
+enum OutputFormat {
+    TABLE,
+    JSON
+}

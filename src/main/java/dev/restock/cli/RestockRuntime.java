@@ -1,0 +1,30 @@
+package dev.restock.cli;
+
+import dev.restock.RestockApplication;
+import java.nio.file.Path;
+import java.util.Map;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Starts Restock's Spring context for one command, against the given home. */
+final class RestockRuntime {
+
+    private RestockRuntime() {}
+
+    /** A context without the web server, for commands that do their job and exit. */
+    static ConfigurableApplicationContext startForCommand(Path home) {
+        return builder(home).web(WebApplicationType.NONE).run();
+    }
+
+    /** A context with the web server, for {@code serve}. */
+    static ConfigurableApplicationContext startServer(Path home, String... args) {
+        return builder(home).web(WebApplicationType.SERVLET).run(args);
+    }
+
+    private static SpringApplicationBuilder builder(Path home) {
+        return new SpringApplicationBuilder(RestockApplication.class)
+                .properties(Map.of("restock.home", home.toString()))
+                .logStartupInfo(false);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.restock;
+
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Helpers for tests that share one database. */
+public final class TestDatabase {
+
+    private TestDatabase() {}
+
+    /** Empties every table Flyway created, keeping the schema. */
+    public static void truncateAll(JdbcClient jdbc) {
+        List<String> tables = jdbc.sql("""
+                select quote_ident(tablename) from pg_tables
+                where schemaname = current_schema() and tablename <> 'flyway_schema_history'
+                """).query(String.class).list();
+        if (!tables.isEmpty()) {
+            jdbc.sql("truncate " + String.join(", ", tables) + " restart identity cascade")
+                    .update();
+        }
+    }
+
+    /** Row counts of every table, to check that a failed operation changed nothing. */
+    public static java.util.Map<String, Long> rowCounts(JdbcClient jdbc) {
+        List<String> tables = jdbc.sql("""
+                select tablename from pg_tables
+                where schemaname = current_schema() and tablename <> 'flyway_schema_history'
+                order by tablename
+                """).query(String.class).list();
+        var counts = new java.util.TreeMap<String, Long>();
+        for (String table : tables) {
+            counts.put(
+                    table,
+                    jdbc.sql("select count(*) from " + table).query(Long.class).single());
+        }
+        return counts;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.restock.sales;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Derives {@code daily_demand} and {@code trading_days} from {@code sales_lines}. Days are
+ * calendar dates in each warehouse's time zone. Removed lines do not count. Must run inside
+ * the importing transaction so that readers never see demand that disagrees with the lines.
+ */
+@Component
+public class DailyDemand {
+
+    private static final Logger log = LoggerFactory.getLogger(DailyDemand.class);
+
+    private final JdbcClient jdbc;
+
+    public DailyDemand(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Recomputes both tables from every sales line; returns the number of demand rows. */
+    public int rebuild() {
+        jdbc.sql("delete from daily_demand").update();
+        jdbc.sql("delete from trading_days").update();
+        int rows = jdbc.sql("""
+                insert into daily_demand (variant_id, warehouse_id, day, sold, returned, revenue, orders)
+                select l.variant_id, l.warehouse_id, (l.sold_at at time zone w.time_zone)::date,
+                       sum(case when l.kind = 'sale' then l.quantity else 0 end),
+                       sum(case when l.kind <> 'sale' then -l.quantity else 0 end),
+                       sum(l.quantity * coalesce(l.unit_price, 0)),
+                       count(distinct l.order_ref) filter (where l.kind = 'sale')
+                from sales_lines l
+                join warehouses w on w.id = l.warehouse_id
+                where not l.removed
+                group by 1, 2, 3
+                """).update();
+        jdbc.sql("""
+                insert into trading_days (warehouse_id, day)
+                select distinct warehouse_id, day from daily_demand
+                """).update();
+        log.debug("Rebuilt daily demand: {} rows", rows);
+        return rows;
+    }
+}

@@ -92,12 +92,11 @@ create index variant_vendors_vendor on variant_vendors (vendor_id);
 -- One line of a sales order as the source had it. Returns, cancellations and stock
 -- adjustments are kept and flagged by kind; quantity is negative for them.
 create table sales_lines (
-    id            bigint generated always as identity primary key,
     source        text not null,
     order_ref     text not null,
     line_ref      text not null,
-    variant_id    bigint not null references variants (id),
-    warehouse_id  bigint not null references warehouses (id),
+    variant_id    bigint not null constraint sales_lines_variant_fkey references variants (id),
+    warehouse_id  bigint not null constraint sales_lines_warehouse_fkey references warehouses (id),
     kind          text not null check (kind in ('sale', 'return', 'cancellation', 'adjustment')),
     quantity      numeric(38, 6) not null,
     unit_price    numeric(38, 6),
@@ -107,28 +106,32 @@ create table sales_lines (
     country       text,
     removed       boolean not null default false,
     updated_at    timestamptz not null default now(),
-    unique (source, order_ref, line_ref)
+    -- The source's own key: an order and a line within it. Re-importing a line updates it.
+    primary key (source, order_ref, line_ref)
 );
-create index sales_lines_variant_day on sales_lines (variant_id, warehouse_id, sold_at);
+-- Demand is read from daily_demand, so sales_lines keeps only its key index: imports of
+-- hundreds of thousands of lines stay fast.
 
 -- Daily demand per variant and warehouse, derived from sales_lines; day is the calendar date
 -- in the warehouse's time zone. sold counts sales only; returned counts returns, cancellations
--- and negative adjustments as a positive number.
+-- and negative stock adjustments as a positive number (positive adjustments, such as stock
+-- found, are not demand).
+-- Derived and rebuilt in bulk, so without foreign keys: sales_lines has them.
 create table daily_demand (
-    variant_id    bigint not null references variants (id),
-    warehouse_id  bigint not null references warehouses (id),
+    variant_id    bigint not null,
+    warehouse_id  bigint not null,
     day           date not null,
     sold          numeric(38, 6) not null default 0,
     returned      numeric(38, 6) not null default 0,
     revenue       numeric(38, 6) not null default 0,
-    orders        integer not null default 0,
+    sale_lines    integer not null default 0,
     primary key (variant_id, warehouse_id, day)
 );
 
 -- Days the store traded at all, per warehouse: a day without any line is not a day of zero
 -- demand (closed, holiday), so forecasting counts only trading days.
 create table trading_days (
-    warehouse_id  bigint not null references warehouses (id),
+    warehouse_id  bigint not null,
     day           date not null,
     primary key (warehouse_id, day)
 );

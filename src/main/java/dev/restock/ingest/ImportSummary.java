@@ -31,8 +31,8 @@ public record ImportSummary(
         List<ImportError> errors) {
 
     public ImportSummary {
-        skipped = Map.copyOf(skipped);
-        details = Map.copyOf(details);
+        skipped = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(skipped));
+        details = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(details));
         errors = List.copyOf(errors);
     }
 

@@ -26,12 +26,12 @@ public class DailyDemand {
         jdbc.sql("delete from daily_demand").update();
         jdbc.sql("delete from trading_days").update();
         int rows = jdbc.sql("""
-                insert into daily_demand (variant_id, warehouse_id, day, sold, returned, revenue, orders)
+                insert into daily_demand (variant_id, warehouse_id, day, sold, returned, revenue, sale_lines)
                 select l.variant_id, l.warehouse_id, (l.sold_at at time zone w.time_zone)::date,
                        sum(case when l.kind = 'sale' then l.quantity else 0 end),
-                       sum(case when l.kind <> 'sale' then -l.quantity else 0 end),
-                       sum(l.quantity * coalesce(l.unit_price, 0)),
-                       count(distinct l.order_ref) filter (where l.kind = 'sale')
+                       sum(case when l.kind <> 'sale' and l.quantity < 0 then -l.quantity else 0 end),
+                       sum(case when l.kind <> 'adjustment' then l.quantity * coalesce(l.unit_price, 0) else 0 end),
+                       count(*) filter (where l.kind = 'sale')
                 from sales_lines l
                 join warehouses w on w.id = l.warehouse_id
                 where not l.removed

@@ -1,14 +1,185 @@
 package dev.restock.ingest.retail;
 
+import dev.restock.RestockException;
+import dev.restock.ingest.ImportException;
+import dev.restock.ingest.ImportProgress;
+import dev.restock.ingest.ImportRuns;
 import dev.restock.ingest.ImportSummary;
+import dev.restock.sales.DailyDemand;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Imports the UCI Online Retail data set. */
+/**
+ * Imports the UCI Online Retail data set as one store in Europe/London, with the demo attributes
+ * (warehouses, vendors, stock) of {@link RetailAttributes}. All or nothing: one transaction.
+ * Idempotent: every line has a stable key (invoice, position in the invoice), and rows are only
+ * written when a value differs, so a second import of the same file changes nothing.
+ */
 @Component
 public class OnlineRetailImporter {
 
+    static final String SOURCE = "online-retail";
+    private static final Logger log = LoggerFactory.getLogger(OnlineRetailImporter.class);
+
+    private final DataSource dataSource;
+    private final TransactionTemplate transaction;
+    private final JdbcClient jdbc;
+    private final RetailCatalogWriter catalogWriter;
+    private final RetailSalesWriter salesWriter;
+    private final RetailAttributesApplier attributesApplier;
+    private final DailyDemand dailyDemand;
+    private final ImportRuns importRuns;
+    private final Clock clock;
+
+    public OnlineRetailImporter(
+            DataSource dataSource,
+            TransactionTemplate transaction,
+            JdbcClient jdbc,
+            RetailCatalogWriter catalogWriter,
+            RetailSalesWriter salesWriter,
+            RetailAttributesApplier attributesApplier,
+            DailyDemand dailyDemand,
+            ImportRuns importRuns,
+            Clock clock) {
+        this.dataSource = dataSource;
+        this.transaction = transaction;
+        this.jdbc = jdbc;
+        this.catalogWriter = catalogWriter;
+        this.salesWriter = salesWriter;
+        this.attributesApplier = attributesApplier;
+        this.dailyDemand = dailyDemand;
+        this.importRuns = importRuns;
+        this.clock = clock;
+    }
+
     public ImportSummary importFile(Path file) {
-        throw new UnsupportedOperationException("import online-retail is being built");
+        return importFile(file, RetailAttributes.loadBundled());
+    }
+
+    public ImportSummary importFile(Path file, RetailAttributes attributes) {
+        Instant startedAt = clock.instant();
+        String sha256 = sha256(file);
+        log.info("Importing Online Retail file '{}'", file);
+        ImportSummary summary = transaction.execute(status -> importInTransaction(file, attributes));
+        importRuns.record(summary, sha256, startedAt, clock.instant());
+        log.info(
+                "Imported '{}': {} lines read, {} imported, {} skipped",
+                file,
+                summary.linesRead(),
+                summary.linesImported(),
+                summary.linesSkipped());
+        return summary;
+    }
+
+    private ImportSummary importInTransaction(Path file, RetailAttributes attributes) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        jdbc.sql("set local work_mem = '128MB'").update();
+        Map<String, Long> details = new LinkedHashMap<>();
+        details.put("warehouses", attributesApplier.applyWarehouses(attributes));
+        Map<String, Long> warehouseIds = warehouseIds();
+        VariantIds variantIds = VariantIds.load(jdbc, dataSource);
+        RetailFacts facts = new RetailFacts();
+        Instant started = clock.instant();
+        long read;
+        try (var lines = salesWriter.begin(connection, attributes);
+                var progress = ImportProgress.start("Reading", RetailFileReader.EXPECTED_LINES, "lines")) {
+            read = RetailFileReader.read(file, progress, line -> {
+                String lineRef = facts.nextLineRef(line.invoice());
+                String sku = RetailLineKind.sku(line.stockCode());
+                var reason = RetailLineKind.skipReason(sku);
+                if (reason.isPresent()) {
+                    facts.skip(reason.get());
+                    return;
+                }
+                String kind = RetailLineKind.kind(line);
+                facts.record(sku, kind, line);
+                long warehouseId = warehouseIds.get(attributes.warehouseFor(line.country()));
+                try {
+                    lines.add(line, lineRef, variantIds.idOf(sku), warehouseId, kind);
+                } catch (SQLException e) {
+                    throw new RestockException(
+                            "Could not copy line " + line.line() + " of '" + file + "' into Restock's database: "
+                                    + e.getMessage() + ". Nothing was imported.",
+                            e);
+                }
+            });
+            if (read == 0) {
+                throw new ImportException(file.toString(), 2, 0, null, "the file has a header but no data lines");
+            }
+            lines.finishCopy();
+            log.debug("Read and copied {} lines in {} ms", read, millisSince(started));
+            details.putAll(catalogWriter.write(connection, facts, variantIds, attributes.currency()));
+            details.put("sales lines", lines.complete());
+        } catch (SQLException e) {
+            throw new RestockException(
+                    "Could not write '" + file + "' to Restock's database: " + e.getMessage()
+                            + ". Nothing was imported.",
+                    e);
+        }
+        log.debug("Wrote catalog and sales lines at {} ms", millisSince(started));
+        details.putAll(attributesApplier.apply(attributes));
+        boolean changed = details.values().stream().anyMatch(count -> count > 0);
+        if (changed) {
+            details.put("demand days", (long) dailyDemand.rebuild());
+            log.debug("Rebuilt daily demand at {} ms", millisSince(started));
+        }
+        return new ImportSummary(
+                SOURCE,
+                file.toString(),
+                read,
+                details.get("sales lines"),
+                facts.skippedCount(),
+                facts.skus().size(),
+                changed,
+                facts.skipped(),
+                details,
+                List.of());
+    }
+
+    private Map<String, Long> warehouseIds() {
+        Map<String, Long> ids = new HashMap<>();
+        jdbc.sql("select code, id from warehouses").query(rs -> {
+            ids.put(rs.getString(1), rs.getLong(2));
+        });
+        return ids;
+    }
+
+    private long millisSince(Instant started) {
+        return Duration.between(started, clock.instant()).toMillis();
+    }
+
+    private static String sha256(Path file) {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            byte[] digest = ((DigestInputStream) in).getMessageDigest().digest();
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ImportException(file.toString(), "no such file");
+        } catch (IOException e) {
+            throw new ImportException(file.toString(), "cannot be read: " + e.getMessage());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -1,0 +1,64 @@
+package dev.restock.bench;
+
+import dev.restock.RestockApplication;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** What every benchmark needs: a throw-away Restock, timing with repeats, and peak heap. */
+final class BenchSupport {
+
+    private BenchSupport() {}
+
+    /** A Restock context on a fresh home (its own embedded PostgreSQL). */
+    static ConfigurableApplicationContext startRestock() throws IOException {
+        Path home = Files.createTempDirectory("restock-bench-");
+        return new SpringApplicationBuilder(RestockApplication.class)
+                .web(WebApplicationType.NONE)
+                .properties(Map.of("restock.home", home.toString()))
+                .logStartupInfo(false)
+                .run();
+    }
+
+    /** Runs {@code task} {@code runs} times after {@code setUp}, returns the median in seconds. */
+    static double medianSeconds(int runs, Runnable setUp, Callable<?> task) throws Exception {
+        double[] seconds = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            setUp.run();
+            long start = System.nanoTime();
+            task.call();
+            seconds[i] = (System.nanoTime() - start) / 1e9;
+            System.out.printf("    run %d: %.3f s%n", i + 1, seconds[i]);
+        }
+        Arrays.sort(seconds);
+        return seconds[runs / 2];
+    }
+
+    static void resetPeakHeap() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+    }
+
+    /** Sum of the heap pools' peaks since the last reset, in MiB. */
+    static long peakHeapMiB() {
+        long bytes = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                bytes += pool.getPeakUsage().getUsed();
+            }
+        }
+        return bytes >> 20;
+    }
+}

@@ -1,0 +1,170 @@
+package dev.restock.cli;
+
+import dev.restock.RestockException;
+import dev.restock.ingest.ImportSummary;
+import dev.restock.ingest.retail.OnlineRetailDownload;
+import dev.restock.ingest.retail.OnlineRetailImporter;
+import dev.restock.sales.CatalogSummaryQuery;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code restock demo}: the whole loop on the real Online Retail data, in a fresh demo home so
+ * that every run starts from the same state and never touches the user's own data.
+ */
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description = "Run the whole loop on the real Online Retail data set in a fresh demo home"
+                + " (<home>/demo, recreated on every run).")
+final class DemoCommand implements Callable<Integer> {
+
+    static final Path SHARED_DATA = Path.of("..", "shared", "data", "online-retail.csv.gz");
+
+    @ParentCommand
+    RestockCommand root;
+
+    @Option(
+            names = "--sales",
+            paramLabel = "FILE",
+            description = "The Online Retail data (.csv, .csv.gz, .xlsx or the UCI .zip). Default:"
+                    + " ../shared/data/online-retail.csv.gz, else a copy downloaded earlier into the home,"
+                    + " else a download from the UCI repository.")
+    Path sales;
+
+    @Option(names = "--demo-home", paramLabel = "DIR", description = "Where the demo runs. Default: <home>/demo.")
+    Path demoHome;
+
+    @Mixin
+    FormatOption output;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Path home = demoHome != null
+                ? demoHome.toAbsolutePath().normalize()
+                : root.home().resolve("demo");
+        Path file = salesFile();
+        say(out, "Demo home: " + home + " (recreated)");
+        say(out, "Sales data: " + file);
+        recreate(home);
+        Map<String, Object> result = new LinkedHashMap<>();
+        try (var context = RestockRuntime.startForCommand(home)) {
+            say(out, "Step 1: import the sales history");
+            ImportSummary imported = context.getBean(OnlineRetailImporter.class).importFile(file);
+            result.put("import", imported);
+            var catalog = context.getBean(CatalogSummaryQuery.class).summary();
+            result.put("catalog", catalog);
+            if (!output.json()) {
+                ImportCommand.print(imported, output, out);
+                out.println();
+                out.printf(
+                        "Catalog: %,d variants, %,d warehouses, %,d vendors, %,d sales lines, %s to %s%n",
+                        catalog.variants(),
+                        catalog.warehouses(),
+                        catalog.vendors(),
+                        catalog.salesLines(),
+                        catalog.firstSale(),
+                        catalog.lastSale());
+            }
+        }
+        result.put("home", home.toString());
+        if (output.json()) {
+            out.println(FormatOption.toJson(result));
+        } else {
+            out.println();
+            out.println("Explore it: ./restock --home " + home + " catalog summary");
+            out.println("            ./restock --home " + home + " serve");
+        }
+        out.flush();
+        return 0;
+    }
+
+    private void say(PrintWriter out, String line) {
+        if (!output.json()) {
+            out.println(line);
+            out.flush();
+        }
+    }
+
+    /** --sales, else the shared data folder, else an earlier download, else a new download. */
+    private Path salesFile() {
+        if (sales != null) {
+            if (!Files.isRegularFile(sales)) {
+                throw new RestockException("--sales " + sales + ": no such file.");
+            }
+            return sales;
+        }
+        Optional<Path> shared = Stream.of(
+                        SHARED_DATA,
+                        repositoryRoot().map(r -> r.resolve(SHARED_DATA)).orElse(null))
+                .filter(path -> path != null && Files.isRegularFile(path))
+                .findFirst();
+        if (shared.isPresent()) {
+            return shared.get();
+        }
+        Path downloads = root.home().resolve("downloads");
+        Path earlier = downloads.resolve(OnlineRetailDownload.FILE_NAME);
+        if (Files.isRegularFile(earlier)) {
+            return earlier;
+        }
+        spec.commandLine()
+                .getErr()
+                .println("The data set is not at "
+                        + SHARED_DATA.toAbsolutePath().normalize() + "; downloading the public original from "
+                        + OnlineRetailDownload.ORIGINAL + " into " + downloads);
+        return OnlineRetailDownload.download(downloads);
+    }
+
+    /** The launcher names the checkout it runs from, so the demo works from any directory. */
+    private static Optional<Path> repositoryRoot() {
+        return Optional.ofNullable(System.getenv("RESTOCK_ROOT")).map(Path::of);
+    }
+
+    /** Deletes the demo home, unless a running Restock process (such as serve) is using it. */
+    private static void recreate(Path home) {
+        Path lock = home.resolve("postgres").resolve("owner.lock");
+        if (Files.exists(lock)) {
+            try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.WRITE);
+                    var held = channel.tryLock()) {
+                if (held == null) {
+                    throw new RestockException("A Restock process (serve?) is using the demo home " + home
+                            + ". Stop it, or pass --demo-home DIR to run the demo elsewhere.");
+                }
+            } catch (IOException e) {
+                throw new RestockException("Could not check the demo home " + home + ": " + e.getMessage(), e);
+            }
+        }
+        try {
+            if (Files.exists(home)) {
+                try (Stream<Path> paths = Files.walk(home)) {
+                    for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(path);
+                    }
+                }
+            }
+            Files.createDirectories(home);
+        } catch (IOException e) {
+            throw new RestockException("Could not recreate the demo home " + home + ": " + e.getMessage(), e);
+        }
+    }
+}

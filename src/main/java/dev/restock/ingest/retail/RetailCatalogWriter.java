@@ -1,0 +1,104 @@
+package dev.restock.ingest.retail;
+
+import dev.restock.store.CopyWriter;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes the products and variants of an Online Retail file. Only rows whose values differ are
+ * touched, so each count is the number of rows inserted or changed. Runs inside the import's
+ * transaction.
+ */
+@Component
+class RetailCatalogWriter {
+
+    private final JdbcClient jdbc;
+
+    RetailCatalogWriter(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Upserts products and variants (new ones with the ids reserved for them); returns counts. */
+    Map<String, Long> write(Connection connection, RetailFacts facts, VariantIds variantIds, String currency)
+            throws SQLException {
+        stageSkus(connection, facts, variantIds);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("products", (long) upsertProducts());
+        counts.put("variants", (long) upsertVariants(currency));
+        return counts;
+    }
+
+    private static void stageSkus(Connection connection, RetailFacts facts, VariantIds variantIds) throws SQLException {
+        try (var statement = connection.createStatement()) {
+            statement.execute("""
+                    create temporary table retail_skus (sku text, id bigint, product_code text, title text, price numeric)
+                    on commit drop
+                    """);
+        }
+        try (CopyWriter copy = CopyWriter.open(connection, "retail_skus", "sku, id, product_code, title, price")) {
+            for (var entry : facts.skus().entrySet()) {
+                String sku = entry.getKey();
+                copy.value(sku)
+                        .value(variantIds.get(sku))
+                        .value(RetailLineKind.productCode(sku))
+                        .value(title(sku, entry.getValue().descriptions()))
+                        .value(price(entry.getValue().salePrices));
+                copy.endRow();
+            }
+            copy.finish();
+        }
+    }
+
+    /**
+     * Descriptions differ between lines of one stock code (trailing spaces, typos); the title is
+     * the most frequent non-empty one, ties broken alphabetically, so a file always gives the
+     * same title.
+     */
+    static String title(String sku, Map<String, Integer> descriptions) {
+        return descriptions.entrySet().stream()
+                .filter(entry -> !entry.getKey().isBlank())
+                .min(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .map(Map.Entry::getKey)
+                .orElse(sku);
+    }
+
+    /** The most frequent positive price of real sales, ties to the lower price. */
+    static BigDecimal price(Map<BigDecimal, Integer> prices) {
+        return prices.entrySet().stream()
+                .min(Map.Entry.<BigDecimal, Integer>comparingByValue(Comparator.reverseOrder())
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .map(Map.Entry::getKey)
+                .orElse(null);
+    }
+
+    /** A product (85123) is titled after its first variant (85123A). */
+    private int upsertProducts() {
+        return jdbc.sql("""
+                insert into products (code, title)
+                select distinct on (product_code) product_code, title from retail_skus order by product_code, sku
+                on conflict (code) do update set title = excluded.title, updated_at = now()
+                where products.title is distinct from excluded.title
+                """).update();
+    }
+
+    private int upsertVariants(String currency) {
+        return jdbc.sql("""
+                insert into variants (id, sku, product_id, title, type, price, currency)
+                overriding system value
+                select s.id, s.sku, p.id, s.title, 'simple', s.price, :currency
+                from retail_skus s join products p on p.code = s.product_code
+                on conflict (sku) do update
+                set product_id = excluded.product_id, title = excluded.title, price = excluded.price,
+                    currency = excluded.currency, removed = false, updated_at = now()
+                where (variants.product_id, variants.title, variants.price, variants.currency, variants.removed)
+                      is distinct from (excluded.product_id, excluded.title, excluded.price, excluded.currency, false)
+                """).param("currency", currency).update();
+    }
+}

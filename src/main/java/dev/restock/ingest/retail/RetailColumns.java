@@ -1,0 +1,203 @@
+package dev.restock.ingest.retail;
+
+import dev.restock.ingest.ImportException;
+import dev.restock.ingest.TextInput;
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+
+/** The columns of the Online Retail format and how each value is read and checked. */
+final class RetailColumns {
+
+    static final List<String> HEADER = List.of(
+            "InvoiceNo", "StockCode", "Description", "Quantity", "InvoiceDate", "UnitPrice", "CustomerID", "Country");
+
+    /** The CSV copies write {@code 2010-12-01 08:26:00}; the UCI original is Excel dates. */
+    private static final DateTimeFormatter CSV_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss]", Locale.ROOT);
+
+    private final String file;
+
+    RetailColumns(String file) {
+        this.file = file;
+    }
+
+    void checkHeader(List<String> header) {
+        List<String> trimmed = header.stream().map(String::trim).toList();
+        for (int i = 0; i < HEADER.size(); i++) {
+            String expected = HEADER.get(i);
+            if (i >= trimmed.size()) {
+                throw new ImportException(
+                        file,
+                        1,
+                        i + 1,
+                        expected,
+                        "missing column " + expected + "; expected the header " + String.join(",", HEADER));
+            }
+            if (!trimmed.get(i).equalsIgnoreCase(expected)) {
+                throw new ImportException(
+                        file,
+                        1,
+                        i + 1,
+                        expected,
+                        "found column '" + trimmed.get(i) + "' where " + expected
+                                + " was expected; expected the header " + String.join(",", HEADER));
+            }
+        }
+        if (trimmed.size() > HEADER.size()) {
+            int extra = HEADER.size() + 1;
+            throw new ImportException(
+                    file,
+                    1,
+                    extra,
+                    trimmed.get(HEADER.size()),
+                    "unknown extra column '" + trimmed.get(HEADER.size()) + "'; expected the header "
+                            + String.join(",", HEADER));
+        }
+    }
+
+    /** Reads one data line; {@code time} is given when the source already parsed it (Excel). */
+    RetailLine read(long line, List<String> values, LocalDateTime time) {
+        if (values.size() != HEADER.size()) {
+            throw new ImportException(
+                    file,
+                    line,
+                    Math.min(values.size(), HEADER.size()) + 1,
+                    null,
+                    "found " + values.size() + " fields; expected " + HEADER.size() + " (" + String.join(",", HEADER)
+                            + ")");
+        }
+        for (int i = 0; i < values.size(); i++) {
+            TextInput.checkEncoding(file, line, i + 1, HEADER.get(i), values.get(i));
+        }
+        String invoice = required(line, 0, values);
+        String stockCode = required(line, 1, values);
+        BigDecimal quantity = integer(line, 3, values.get(3));
+        LocalDateTime invoiceTime = time != null ? time : dateTime(line, values.get(4));
+        BigDecimal unitPrice = decimal(line, 5, values.get(5));
+        return new RetailLine(
+                line,
+                invoice,
+                stockCode,
+                values.get(2).trim(),
+                quantity,
+                invoiceTime,
+                unitPrice,
+                customer(line, values.get(6)),
+                values.get(7).trim());
+    }
+
+    private String required(long line, int column, List<String> values) {
+        String value = values.get(column).trim();
+        if (value.isEmpty()) {
+            throw new ImportException(file, line, column + 1, HEADER.get(column), "empty; a value is required");
+        }
+        return value;
+    }
+
+    private BigDecimal integer(long line, int column, String raw) {
+        BigDecimal value = decimal(line, column, raw);
+        if (value.stripTrailingZeros().scale() > 0) {
+            throw new ImportException(
+                    file,
+                    line,
+                    column + 1,
+                    HEADER.get(column),
+                    "'" + raw + "' is not a whole number; expected a whole number such as 12 or -3");
+        }
+        return value.setScale(0);
+    }
+
+    private BigDecimal decimal(long line, int column, String raw) {
+        try {
+            return new BigDecimal(raw.trim());
+        } catch (NumberFormatException e) {
+            throw new ImportException(
+                    file,
+                    line,
+                    column + 1,
+                    HEADER.get(column),
+                    "'" + raw + "' is not a number; expected a decimal number such as 2.55");
+        }
+    }
+
+    private LocalDateTime dateTime(long line, String raw) {
+        LocalDateTime fast = fixedWidthDateTime(raw);
+        if (fast != null) {
+            return fast;
+        }
+        try {
+            return LocalDateTime.parse(raw.trim(), CSV_TIME);
+        } catch (DateTimeParseException e) {
+            throw new ImportException(
+                    file,
+                    line,
+                    5,
+                    "InvoiceDate",
+                    "'" + raw + "' is not a date and time; expected yyyy-MM-dd HH:mm:ss such as 2010-12-01 08:26:00");
+        }
+    }
+
+    /**
+     * Parses the data set's usual {@code yyyy-MM-dd HH:mm:ss} by position: a formatter costs
+     * more than the rest of a line. Returns null for any other shape, which the formatter reads.
+     */
+    private static LocalDateTime fixedWidthDateTime(String raw) {
+        if (raw.length() != 19
+                || raw.charAt(4) != '-'
+                || raw.charAt(7) != '-'
+                || raw.charAt(10) != ' '
+                || raw.charAt(13) != ':'
+                || raw.charAt(16) != ':') {
+            return null;
+        }
+        int year = digits(raw, 0, 4);
+        int month = digits(raw, 5, 2);
+        int day = digits(raw, 8, 2);
+        int hour = digits(raw, 11, 2);
+        int minute = digits(raw, 14, 2);
+        int second = digits(raw, 17, 2);
+        if ((year | month | day | hour | minute | second) < 0) {
+            return null;
+        }
+        try {
+            return LocalDateTime.of(year, month, day, hour, minute, second);
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static int digits(String text, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
+    /** The data set writes customer ids as floats ({@code 17850.0}); keep the integer. */
+    private String customer(long line, String raw) {
+        String value = raw.trim();
+        if (value.isEmpty()) {
+            return null;
+        }
+        if (value.endsWith(".0")) {
+            value = value.substring(0, value.length() - 2);
+        }
+        if (!value.chars().allMatch(Character::isLetterOrDigit)) {
+            throw new ImportException(
+                    file,
+                    line,
+                    7,
+                    "CustomerID",
+                    "'" + raw + "' is not a customer id; expected a number such as 17850 or 17850.0, or nothing");
+        }
+        return value;
+    }
+}

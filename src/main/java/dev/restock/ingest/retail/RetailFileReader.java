@@ -1,0 +1,193 @@
+package dev.restock.ingest.retail;
+
+import dev.restock.ingest.ImportException;
+import dev.restock.ingest.ImportProgress;
+import dev.restock.ingest.TextInput;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.CellType;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+
+/**
+ * Reads an Online Retail file line by line: CSV (optionally gzip), the UCI original Excel file
+ * ({@code .xlsx}), or the UCI download itself (a {@code .zip} holding one of those).
+ */
+final class RetailFileReader {
+
+    /** The data set has 541,909 lines; used only to size the progress bar. */
+    static final long EXPECTED_LINES = 541_909;
+
+    private static final CSVFormat CSV =
+            CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
+
+    private RetailFileReader() {}
+
+    /** Calls {@code sink} for every data line; returns the number of data lines read. */
+    static long read(Path file, ImportProgress progress, Consumer<RetailLine> sink) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!Files.isRegularFile(file)) {
+            throw new ImportException(file.toString(), Files.exists(file) ? "is not a file" : "no such file");
+        }
+        if (name.endsWith(".xlsx")) {
+            return readExcel(file.toString(), () -> Files.newInputStream(file), progress, sink);
+        }
+        if (name.endsWith(".zip")) {
+            return readZip(file, progress, sink);
+        }
+        try (Reader reader = TextInput.open(file)) {
+            return readCsv(file.toString(), reader, progress, sink);
+        } catch (IOException e) {
+            throw new ImportException(file.toString(), "cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static long readCsv(String file, Reader reader, ImportProgress progress, Consumer<RetailLine> sink)
+            throws IOException {
+        RetailColumns columns = new RetailColumns(file);
+        long count = 0;
+        try (CSVParser parser = CSV.parse(reader)) {
+            boolean header = true;
+            for (CSVRecord record : parser) {
+                if (header) {
+                    columns.checkHeader(record.toList());
+                    header = false;
+                    continue;
+                }
+                long line = parser.getCurrentLineNumber();
+                sink.accept(columns.read(line, record.toList(), null));
+                if (++count % 10_000 == 0) {
+                    progress.stepTo(count);
+                }
+            }
+            if (header) {
+                throw new ImportException(
+                        file, "the file has no header line; expected " + String.join(",", RetailColumns.HEADER));
+            }
+        } catch (UncheckedIOException e) {
+            throw new ImportException(file, "is not valid CSV: " + e.getCause().getMessage());
+        }
+        progress.stepTo(count);
+        return count;
+    }
+
+    private interface StreamOpener {
+        InputStream open() throws IOException;
+    }
+
+    private static long readExcel(
+            String file, StreamOpener opener, ImportProgress progress, Consumer<RetailLine> sink) {
+        RetailColumns columns = new RetailColumns(file);
+        long[] count = {0};
+        try (InputStream in = opener.open();
+                ReadableWorkbook workbook = new ReadableWorkbook(in);
+                var rows = workbook.getFirstSheet().openStream()) {
+            boolean[] header = {true};
+            rows.forEach(row -> {
+                if (header[0]) {
+                    columns.checkHeader(texts(row));
+                    header[0] = false;
+                    return;
+                }
+                if (row.getCellCount() == 0) {
+                    return;
+                }
+                sink.accept(columns.read(row.getRowNum(), texts(row), time(file, row)));
+                if (++count[0] % 10_000 == 0) {
+                    progress.stepTo(count[0]);
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof ImportException importException) {
+                throw importException;
+            }
+            throw new ImportException(file, "is not a readable Excel (.xlsx) file: " + e.getMessage());
+        }
+        progress.stepTo(count[0]);
+        return count[0];
+    }
+
+    /** Cell values as the CSV copies write them; Excel stores prices as binary doubles. */
+    private static List<String> texts(Row row) {
+        List<String> values = new ArrayList<>(RetailColumns.HEADER.size());
+        for (int i = 0; i < Math.max(row.getCellCount(), RetailColumns.HEADER.size()) && i < 16; i++) {
+            Cell cell = i < row.getCellCount() ? row.getCell(i) : null;
+            values.add(cell == null ? "" : text(cell));
+        }
+        while (values.size() > RetailColumns.HEADER.size() && values.getLast().isEmpty()) {
+            values.removeLast();
+        }
+        return values;
+    }
+
+    private static String text(Cell cell) {
+        if (cell.getType() == CellType.NUMBER) {
+            BigDecimal number =
+                    cell.asNumber().setScale(6, RoundingMode.HALF_UP).stripTrailingZeros();
+            return number.scale() < 0 ? number.setScale(0).toPlainString() : number.toPlainString();
+        }
+        String raw = cell.getText();
+        return raw == null ? "" : raw;
+    }
+
+    private static LocalDateTime time(String file, Row row) {
+        Cell cell = row.getCellCount() > 4 ? row.getCell(4) : null;
+        if (cell == null || cell.getType() != CellType.NUMBER) {
+            throw new ImportException(
+                    file,
+                    row.getRowNum(),
+                    5,
+                    "InvoiceDate",
+                    "'" + (cell == null ? "" : cell.getText()) + "' is not an Excel date; expected a date cell");
+        }
+        return cell.asDate();
+    }
+
+    private static long readZip(Path file, ImportProgress progress, Consumer<RetailLine> sink) {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            ZipEntry entry = zip.stream()
+                    .filter(e -> !e.isDirectory())
+                    .filter(e -> e.getName().toLowerCase(Locale.ROOT).matches(".*\\.(xlsx|csv)$"))
+                    .findFirst()
+                    .orElseThrow(() -> new ImportException(
+                            file.toString(),
+                            "the zip file holds no .xlsx or .csv file; expected the UCI download 'online+retail.zip'"));
+            String inner = file + "!" + entry.getName();
+            if (entry.getName().toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
+                return readExcel(inner, () -> zip.getInputStream(entry), progress, sink);
+            }
+            Path extracted = Files.createTempFile("restock-retail-", ".csv");
+            try {
+                try (InputStream in = zip.getInputStream(entry)) {
+                    Files.copy(in, extracted, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+                try (Reader reader = TextInput.open(extracted)) {
+                    return readCsv(inner, reader, progress, sink);
+                }
+            } finally {
+                Files.deleteIfExists(extracted);
+            }
+        } catch (java.util.zip.ZipException e) {
+            throw new ImportException(file.toString(), "is not a readable zip file: " + e.getMessage());
+        } catch (IOException e) {
+            throw new ImportException(file.toString(), "cannot be read: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package dev.restock.ingest.retail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.restock.DatabaseTest;
+import dev.restock.TestDatabase;
+import dev.restock.ingest.ImportException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Every kind of bad file is refused with file, line, column and field, and changes nothing. */
+class OnlineRetailBadInputTest extends DatabaseTest {
+
+    static final String HEADER = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n";
+    static final String GOOD = "536365,85123A,WHITE HANGING HEART,6,2010-12-01 08:26:00,2.55,17850.0,United Kingdom\n";
+
+    @Autowired
+    OnlineRetailImporter importer;
+
+    @TempDir
+    Path folder;
+
+    Map<String, Long> before;
+
+    @BeforeEach
+    void importSomethingFirst() {
+        importer.importFile(OnlineRetailImporterTest.SMALL);
+        before = TestDatabase.rowCounts(jdbc);
+    }
+
+    @Test
+    void rejectsAMissingColumnNamingIt() throws IOException {
+        Path file =
+                write("missing.csv", "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,Country\n" + GOOD);
+
+        assertRefused(file, 1, 7, "CustomerID", "found column 'Country' where CustomerID was expected");
+    }
+
+    @Test
+    void rejectsAnUnknownExtraColumn() throws IOException {
+        Path file = write("extra.csv", HEADER.strip() + ",Channel\n" + GOOD);
+
+        assertRefused(file, 1, 9, "Channel", "unknown extra column 'Channel'");
+    }
+
+    @Test
+    void rejectsAQuantityThatIsNotANumber() throws IOException {
+        Path file = write("number.csv", HEADER + GOOD + "536366,71053,LANTERN,six,2010-12-01 09:00:00,3.39,,France\n");
+
+        assertRefused(file, 3, 4, "Quantity", "'six' is not a number");
+    }
+
+    @Test
+    void rejectsAFractionalQuantity() throws IOException {
+        Path file = write("fraction.csv", HEADER + "536366,71053,LANTERN,1.5,2010-12-01 09:00:00,3.39,,France\n");
+
+        assertRefused(file, 2, 4, "Quantity", "'1.5' is not a whole number");
+    }
+
+    @Test
+    void rejectsABadDate() throws IOException {
+        Path file = write("date.csv", HEADER + "536366,71053,LANTERN,6,2010-13-45 09:00:00,3.39,,France\n");
+
+        assertRefused(file, 2, 5, "InvoiceDate", "'2010-13-45 09:00:00' is not a date and time");
+    }
+
+    @Test
+    void rejectsALineWithTooFewFields() throws IOException {
+        Path file = write("short.csv", HEADER + GOOD + "536366,71053,LANTERN,6\n");
+
+        assertRefused(file, 3, 5, null, "found 4 fields; expected 8");
+    }
+
+    @Test
+    void rejectsAnEmptyFile() throws IOException {
+        Path file = write("empty.csv", "");
+
+        assertRefused(file, 0, 0, null, "the file is empty");
+    }
+
+    @Test
+    void rejectsAFileWithAHeaderButNoLines() throws IOException {
+        Path file = write("header-only.csv", HEADER);
+
+        assertRefused(file, 2, 0, null, "the file has a header but no data lines");
+    }
+
+    @Test
+    void rejectsABinaryFile() throws IOException {
+        Path file = folder.resolve("picture.csv");
+        Files.write(file, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d});
+
+        assertRefused(file, 0, 0, null, "this is a binary file");
+    }
+
+    @Test
+    void rejectsTextThatIsNotUtf8NamingLineAndColumn() throws IOException {
+        Path file = folder.resolve("latin1.csv");
+        String text = HEADER + GOOD + "536366,71053,CAF\u00c9 LANTERN,6,2010-12-01 09:00:00,3.39,,France\n";
+        Files.write(file, text.getBytes(StandardCharsets.ISO_8859_1));
+
+        assertRefused(file, 3, 3, "Description", "invalid UTF-8");
+    }
+
+    @Test
+    void rejectsABadLineInsideAGzipFileAfterManyGoodOnes() throws IOException {
+        Path file = folder.resolve("late.csv.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+            out.write(HEADER.getBytes(StandardCharsets.UTF_8));
+            for (int i = 0; i < 5000; i++) {
+                out.write(GOOD.replace("536365", Integer.toString(600000 + i)).getBytes(StandardCharsets.UTF_8));
+            }
+            out.write("700000,71053,LANTERN,6,2010-12-01 09:00:00,abc,,France\n".getBytes(StandardCharsets.UTF_8));
+        }
+
+        assertRefused(file, 5002, 6, "UnitPrice", "'abc' is not a number");
+    }
+
+    @Test
+    void rejectsAMissingFile() {
+        assertRefused(folder.resolve("nowhere.csv"), 0, 0, null, "no such file");
+    }
+
+    private void assertRefused(Path file, long line, int column, String field, String problem) {
+        assertThatThrownBy(() -> importer.importFile(file)).isInstanceOfSatisfying(ImportException.class, e -> {
+            assertThat(e.file()).isEqualTo(file.toString());
+            assertThat(e.line()).isEqualTo(line);
+            assertThat(e.column()).isEqualTo(column);
+            assertThat(e.field()).isEqualTo(field);
+            assertThat(e.getMessage()).contains(problem).endsWith("Nothing was imported.");
+        });
+        assertThat(TestDatabase.rowCounts(jdbc)).isEqualTo(before);
+    }
+
+    private Path write(String name, String text) throws IOException {
+        Path file = folder.resolve(name);
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        return file;
+    }
+}

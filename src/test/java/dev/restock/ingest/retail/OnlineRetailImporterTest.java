@@ -1,0 +1,149 @@
+package dev.restock.ingest.retail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.restock.DatabaseTest;
+import dev.restock.ingest.ImportSummary;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class OnlineRetailImporterTest extends DatabaseTest {
+
+    static final Path SMALL = Path.of("src/test/resources/online-retail/small.csv");
+
+    @Autowired
+    OnlineRetailImporter importer;
+
+    @Test
+    void importsSalesCancellationsAndAdjustmentsAndReportsSkippedNonProductCodes() {
+        ImportSummary summary = importer.importFile(SMALL);
+
+        assertThat(summary.linesRead()).isEqualTo(11);
+        assertThat(summary.linesImported()).isEqualTo(8);
+        assertThat(summary.linesSkipped()).isEqualTo(3);
+        assertThat(summary.variants()).isEqualTo(3);
+        assertThat(summary.changed()).isTrue();
+        assertThat(summary.skipped())
+                .containsEntry("POST (postage)", 1L)
+                .containsEntry("D (discount)", 1L)
+                .containsEntry("gift_* (gift voucher)", 1L);
+        assertThat(kindOf("C536367", "1")).isEqualTo("cancellation");
+        assertThat(kindOf("536368", "1")).isEqualTo("adjustment");
+        assertThat(kindOf("536369", "1")).isEqualTo("adjustment");
+        assertThat(kindOf("536366", "1")).isEqualTo("sale");
+    }
+
+    @Test
+    void mergesStockCodesWrittenInLowerCaseAndTitlesVariantsAfterTheirMostFrequentSaleDescription() {
+        importer.importFile(SMALL);
+
+        assertThat(jdbc.sql("select sku from variants order by sku")
+                        .query(String.class)
+                        .list())
+                .containsExactly("71053", "84029G", "85123A");
+        assertThat(titleOf("71053")).isEqualTo("WHITE METAL LANTERN");
+        assertThat(titleOf("85123A")).isEqualTo("WHITE HANGING HEART T-LIGHT HOLDER");
+        assertThat(jdbc.sql("select price from variants where sku = '85123A'")
+                        .query(BigDecimal.class)
+                        .single())
+                .isEqualByComparingTo("2.55");
+    }
+
+    @Test
+    void sendsUnitedKingdomSalesToOneWarehouseAndEveryOtherCountryToTheOther() {
+        importer.importFile(SMALL);
+
+        assertThat(warehouseOf("536365", "1")).isEqualTo("LDN");
+        assertThat(warehouseOf("536366", "1")).isEqualTo("INTL");
+        assertThat(warehouseOf("536370", "1")).isEqualTo("INTL");
+    }
+
+    @Test
+    void storesUkLocalTimesInUtcAcrossSummerTime() {
+        importer.importFile(SMALL);
+
+        assertThat(soldAt("536365", "1")).isEqualTo(Instant.parse("2010-12-01T08:26:00Z"));
+        assertThat(soldAt("536370", "1")).isEqualTo(Instant.parse("2011-06-01T09:00:00Z"));
+    }
+
+    @Test
+    void derivesDailyDemandWithReturnsApartAndWithoutPositiveAdjustments() {
+        importer.importFile(SMALL);
+
+        assertThat(demand("85123A", "LDN", "2010-12-01")).isEqualTo("6.000000/0.000000");
+        assertThat(demand("85123A", "INTL", "2010-12-01")).isEqualTo("12.000000/0.000000");
+        assertThat(demand("85123A", "LDN", "2010-12-02")).isEqualTo("0.000000/2.000000");
+        assertThat(demand("71053", "LDN", "2010-12-02")).isEqualTo("0.000000/5.000000");
+        assertThat(demand("84029G", "INTL", "2011-06-01")).isEqualTo("8.000000/0.000000");
+        assertThat(jdbc.sql("select min(day) from trading_days")
+                        .query(LocalDate.class)
+                        .single())
+                .isEqualTo(LocalDate.parse("2010-12-01"));
+    }
+
+    @Test
+    void importingTheSameFileTwiceChangesNothingTheSecondTime() {
+        importer.importFile(SMALL);
+        var before = dev.restock.TestDatabase.rowCounts(jdbc);
+        var updatedBefore = jdbc.sql("select max(updated_at) from sales_lines")
+                .query(Instant.class)
+                .single();
+
+        ImportSummary again = importer.importFile(SMALL);
+
+        assertThat(again.linesRead()).isEqualTo(11);
+        assertThat(again.linesImported()).isZero();
+        assertThat(again.changed()).isFalse();
+        var after = dev.restock.TestDatabase.rowCounts(jdbc);
+        after.put("import_runs", after.get("import_runs") - 1);
+        assertThat(after).isEqualTo(before);
+        assertThat(jdbc.sql("select max(updated_at) from sales_lines")
+                        .query(Instant.class)
+                        .single())
+                .isEqualTo(updatedBefore);
+    }
+
+    private String kindOf(String invoice, String line) {
+        return jdbc.sql("select kind from sales_lines where order_ref = ? and line_ref = ?")
+                .params(invoice, line)
+                .query(String.class)
+                .single();
+    }
+
+    private String warehouseOf(String invoice, String line) {
+        return jdbc.sql("""
+                select w.code from sales_lines l join warehouses w on w.id = l.warehouse_id
+                where l.order_ref = ? and l.line_ref = ?
+                """).params(invoice, line).query(String.class).single();
+    }
+
+    private Instant soldAt(String invoice, String line) {
+        return jdbc.sql("select sold_at from sales_lines where order_ref = ? and line_ref = ?")
+                .params(invoice, line)
+                .query(java.sql.Timestamp.class)
+                .single()
+                .toInstant();
+    }
+
+    private String titleOf(String sku) {
+        return jdbc.sql("select title from variants where sku = ?")
+                .param(sku)
+                .query(String.class)
+                .single();
+    }
+
+    private String demand(String sku, String warehouse, String day) {
+        return jdbc.sql("""
+                select d.sold || '/' || d.returned from daily_demand d
+                join variants v on v.id = d.variant_id join warehouses w on w.id = d.warehouse_id
+                where v.sku = ? and w.code = ? and d.day = ?
+                """)
+                .params(sku, warehouse, LocalDate.parse(day))
+                .query(String.class)
+                .single();
+    }
+}

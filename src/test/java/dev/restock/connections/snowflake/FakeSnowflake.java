@@ -100,13 +100,26 @@ public final class FakeSnowflake implements AutoCloseable {
     }
 
     private static FakeSnowflake start(String duckDbUrl) {
+        DuckDBConnection duckdb;
         try {
             // Sessions take duplicates of this connection: separate transactions, one database.
-            return new FakeSnowflake((DuckDBConnection) DriverManager.getConnection(duckDbUrl));
+            duckdb = (DuckDBConnection) DriverManager.getConnection(duckDbUrl);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not open DuckDB at " + duckDbUrl, e);
+        }
+        try {
+            return new FakeSnowflake(duckdb);
         } catch (IOException e) {
+            closeQuietly(duckdb, e);
             throw new UncheckedIOException("Could not start the fake Snowflake server", e);
+        }
+    }
+
+    private static void closeQuietly(Connection connection, Exception cause) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
         }
     }
 
@@ -115,17 +128,24 @@ public final class FakeSnowflake implements AutoCloseable {
      * address for host, the account must be given explicitly.
      */
     public String jdbcUrl() {
-        return "jdbc:snowflake://127.0.0.1:" + server.getAddress().getPort() + "/?ssl=off&account=test" + "&db="
-                + DATABASE + "&schema=" + SCHEMA + "&warehouse=" + WAREHOUSE + "&role=" + ROLE;
+        return "jdbc:snowflake://127.0.0.1:%d/?ssl=off&account=test&db=%s&schema=%s&warehouse=%s&role=%s"
+                .formatted(server.getAddress().getPort(), DATABASE, SCHEMA, WAREHOUSE, ROLE);
     }
 
     /**
-     * Properties for {@code DriverManager.getConnection}. Names the driver does not know travel
-     * to the server as session parameters: JSON results (Arrow would need {@code --add-opens}
-     * and a result encoder the fake does not have), a UTC session, and no out-of-band telemetry,
-     * which the driver would otherwise try to send to Snowflake's own servers. The timeouts keep
-     * a dropped connection from stalling a test for minutes: with networkTimeout at 3 s and two
-     * retries (a backoff of one second, then up to three) a statement fails in well under 10 s.
+     * Properties for {@code DriverManager.getConnection}.
+     *
+     * <p>Names the driver does not know travel to the server as session parameters: JSON results
+     * (Arrow would need {@code --add-opens} and an encoder the fake does not have), a UTC session,
+     * and no out-of-band telemetry, which for a host it does not recognise the driver sends to
+     * Snowflake's production telemetry service.
+     *
+     * <p>The timeouts bound a dropped connection to about three seconds: the driver retries once
+     * after one second and once more after one to two. Keep {@code maxHttpRetries} at 1 with this
+     * {@code networkTimeout}: at 2, the 3.24.2 driver can shrink its backoff below a third of a
+     * second near the timeout, and its jitter then throws IllegalArgumentException ("bound must be
+     * greater than origin"), reported as an internal error (200001) instead of a network error.
+     * The socket timeout only keeps a fake that hangs from stalling a test for five minutes.
      */
     public Properties connectionProperties() {
         Properties properties = new Properties();
@@ -183,18 +203,17 @@ public final class FakeSnowflake implements AutoCloseable {
 
     /** Every statement request received, including describe requests and retries, in order. */
     public List<ReceivedStatement> statements() {
-        return List.copyOf(handler.statements);
+        return handler.statements();
     }
 
     /** The path of every HTTP request received, in order: login, statements, token renewals. */
     public List<String> requestPaths() {
-        return List.copyOf(handler.requestPaths);
+        return handler.requestPaths();
     }
 
     /** Forgets the statements and paths received so far. */
     public void clearLogs() {
-        handler.statements.clear();
-        handler.requestPaths.clear();
+        handler.clearLogs();
     }
 
     /** Sessions logged in and not yet closed by the driver. */

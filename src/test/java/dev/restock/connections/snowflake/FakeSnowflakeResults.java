@@ -70,11 +70,12 @@ final class FakeSnowflakeResults {
     static ObjectNode described(
             Kind kind, ResultSetMetaData metaData, int numberOfBinds, String queryId, SessionEcho session)
             throws SQLException {
-        ObjectNode data = kind.isDml() ? affectedRows(kind, 0, queryId, session) : data(kind, queryId, session);
-        if (kind == Kind.SELECT && metaData != null) {
+        ObjectNode data = data(kind, queryId, session);
+        if (kind.isDml()) {
+            data.putArray("rowtype").add(countColumn(kind, session));
+        } else if (metaData != null) {
             data.set("rowtype", rowtype(metaData, session));
         }
-        data.putArray("rowset");
         data.put("numberOfBinds", numberOfBinds);
         data.put("arrayBindSupported", kind == Kind.INSERT);
         return data;
@@ -87,13 +88,7 @@ final class FakeSnowflakeResults {
      */
     static ObjectNode affectedRows(Kind kind, long count, String queryId, SessionEcho session) {
         ObjectNode data = data(kind, queryId, session);
-        String verb = switch (kind) {
-            case INSERT -> "inserted";
-            case DELETE -> "deleted";
-            default -> "updated";
-        };
-        ArrayNode rowtype = data.putArray("rowtype");
-        rowtype.add(column("number of rows " + verb, "fixed", 19, 0, session).put("nullable", false));
+        data.putArray("rowtype").add(countColumn(kind, session));
         data.putArray("rowset").addArray().add(Long.toString(count));
         data.put("total", 1);
         data.put("returned", 1);
@@ -110,9 +105,10 @@ final class FakeSnowflakeResults {
         return data;
     }
 
+    /** The envelope of every successful answer; {@code data} may be null, as for a logout. */
     static ObjectNode success(ObjectNode data) {
         ObjectNode root = JSON.objectNode();
-        root.set("data", data);
+        root.set("data", data == null ? JSON.nullNode() : data);
         root.putNull("code");
         root.putNull("message");
         root.put("success", true);
@@ -142,6 +138,7 @@ final class FakeSnowflakeResults {
         ObjectNode data = JSON.objectNode();
         data.set("parameters", parameters(session.parameters()));
         data.putArray("rowtype");
+        data.putArray("rowset");
         data.put("total", 0);
         data.put("returned", 0);
         data.put("queryId", queryId);
@@ -154,6 +151,15 @@ final class FakeSnowflakeResults {
         data.put("finalRoleName", session.role());
         data.put("sendResultTime", System.currentTimeMillis());
         return data;
+    }
+
+    private static ObjectNode countColumn(Kind kind, SessionEcho session) {
+        String verb = switch (kind) {
+            case INSERT -> "inserted";
+            case DELETE -> "deleted";
+            default -> "updated";
+        };
+        return column("number of rows " + verb, "fixed", 19, 0, session).put("nullable", false);
     }
 
     private static ArrayNode rowtype(ResultSetMetaData metaData, SessionEcho session) throws SQLException {
@@ -256,10 +262,7 @@ final class FakeSnowflakeResults {
 
         static ColumnType of(String duckDbTypeName) {
             String name = duckDbTypeName.toUpperCase(Locale.ROOT);
-            if (name.startsWith("DECIMAL")
-                    || name.endsWith("INT")
-                    || name.equals("INTEGER")
-                    || name.endsWith("INTEGER")) {
+            if (name.startsWith("DECIMAL") || name.endsWith("INT") || name.endsWith("INTEGER")) {
                 return FIXED;
             }
             return switch (name) {

@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,6 +26,7 @@ import java.util.Properties;
 import java.util.TimeZone;
 import net.snowflake.client.jdbc.ErrorCode;
 import net.snowflake.client.jdbc.SnowflakeUtil;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -266,6 +268,7 @@ class FakeSnowflakeTest {
             execute(connection, "create table \"T\" (\"HOW\" VARCHAR, \"AT\" TIMESTAMP_NTZ)");
             snowflake.clearLogs();
             LocalDateTime noonUtc = LocalDateTime.of(2024, 3, 10, 12, 0);
+            Timestamp noonUtcInstant = Timestamp.from(noonUtc.toInstant(ZoneOffset.UTC));
 
             try (PreparedStatement insert = connection.prepareStatement("insert into \"T\" values (?, ?)")) {
                 insert.setString(1, "local timestamp");
@@ -275,8 +278,12 @@ class FakeSnowflakeTest {
                 insert.setString(2, "2024-03-10 12:00:00.000");
                 insert.executeUpdate();
                 insert.setString(1, "ntz bind of the utc instant");
-                insert.setObject(
-                        2, Timestamp.from(noonUtc.toInstant(ZoneOffset.UTC)), SnowflakeUtil.EXTRA_TYPES_TIMESTAMP_NTZ);
+                insert.setObject(2, noonUtcInstant, SnowflakeUtil.EXTRA_TYPES_TIMESTAMP_NTZ);
+                insert.executeUpdate();
+                // Right only because the session TIMEZONE is UTC: an LTZ value lands in an NTZ
+                // column as the wall clock of the session's zone.
+                insert.setString(1, "ltz bind of the utc instant");
+                insert.setTimestamp(2, noonUtcInstant);
                 insert.executeUpdate();
             }
 
@@ -287,12 +294,14 @@ class FakeSnowflakeTest {
                     .containsExactly(
                             tuple("TIMESTAMP_LTZ", "1710086400000000000"),
                             tuple("TEXT", "2024-03-10 12:00:00.000"),
-                            tuple("TIMESTAMP_NTZ", "1710072000000000000"));
+                            tuple("TIMESTAMP_NTZ", "1710072000000000000"),
+                            tuple("TIMESTAMP_LTZ", "1710072000000000000"));
             assertThat(storedTimestamps())
                     .containsExactly(
                             tuple("local timestamp", noonUtc.plusHours(4)),
                             tuple("utc string", noonUtc),
-                            tuple("ntz bind of the utc instant", noonUtc));
+                            tuple("ntz bind of the utc instant", noonUtc),
+                            tuple("ltz bind of the utc instant", noonUtc));
 
             try (ResultSet result = connection
                     .createStatement()
@@ -325,7 +334,7 @@ class FakeSnowflakeTest {
                 "Café ☕ n°" + i,
                 new BigDecimal("1.000001").add(BigDecimal.valueOf(i)),
                 LocalDateTime.ofInstant(CREATED.plusSeconds(i), ZoneOffset.UTC),
-                EXPECTED.plusDays(i % 30),
+                i % 10 == 9 ? null : EXPECTED.plusDays(i % 30),
                 i % 2 == 0);
     }
 
@@ -339,7 +348,11 @@ class FakeSnowflakeTest {
                 insert.setString(4, line.title());
                 insert.setBigDecimal(5, line.replenishment());
                 insert.setTimestamp(6, Timestamp.from(CREATED.plusSeconds(i)));
-                insert.setDate(7, Date.valueOf(line.expected()));
+                if (line.expected() == null) {
+                    insert.setNull(7, Types.DATE);
+                } else {
+                    insert.setDate(7, Date.valueOf(line.expected()));
+                }
                 insert.setBoolean(8, line.removed());
                 insert.addBatch();
             }
@@ -361,7 +374,7 @@ class FakeSnowflakeTest {
                             result.getString(3),
                             result.getBigDecimal(4),
                             result.getTimestamp(5).toLocalDateTime(),
-                            result.getDate(6).toLocalDate(),
+                            result.getDate(6) == null ? null : result.getDate(6).toLocalDate(),
                             result.getBoolean(7)));
                 }
             }
@@ -380,8 +393,8 @@ class FakeSnowflakeTest {
         }
     }
 
-    private List<org.assertj.core.groups.Tuple> storedTimestamps() throws SQLException {
-        List<org.assertj.core.groups.Tuple> rows = new ArrayList<>();
+    private List<Tuple> storedTimestamps() throws SQLException {
+        List<Tuple> rows = new ArrayList<>();
         try (Statement statement = snowflake.duckdb().createStatement();
                 ResultSet result = statement.executeQuery("select \"HOW\", \"AT\" from \"T\" order by rowid")) {
             while (result.next()) {

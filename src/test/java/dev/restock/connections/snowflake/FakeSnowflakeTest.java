@@ -11,6 +11,7 @@ import java.sql.Date;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
@@ -241,6 +242,29 @@ class FakeSnowflakeTest {
                     .filteredOn(statement -> !statement.describeOnly())
                     .extracting(ReceivedStatement::rows)
                     .containsExactly(1, 1);
+        }
+    }
+
+    @Test
+    void describesAQueryWithoutRunningItSoColumnsCanBeChecked() throws Exception {
+        try (Connection connection = connect()) {
+            execute(connection, CREATE_TABLE);
+            snowflake.clearLogs();
+
+            ResultSetMetaData columns = connection
+                    .prepareStatement("select * from \"PURCHASE_ORDERS\" where 1 = 0")
+                    .getMetaData();
+
+            assertThat(columns.getColumnCount()).isEqualTo(8);
+            assertThat(columns.getColumnName(3)).isEqualTo("ORDER");
+            assertThat(columns.getColumnType(5)).isEqualTo(Types.DECIMAL);
+            assertThat(columns.getPrecision(5)).isEqualTo(38);
+            assertThat(columns.getScale(5)).isEqualTo(6);
+            assertThat(columns.getColumnType(6)).isEqualTo(Types.TIMESTAMP);
+            assertThat(columns.getColumnTypeName(6)).isEqualTo("TIMESTAMPNTZ");
+            assertThat(snowflake.statements())
+                    .extracting(ReceivedStatement::describeOnly)
+                    .containsExactly(true);
         }
     }
 

@@ -166,6 +166,27 @@ class RetailAttributesApplierTest extends DatabaseTest {
         assertThat(applier.apply(attributes(BigDecimal.ONE))).containsEntry("warehouses", 0L);
     }
 
+    @Test
+    void bundledFileAppliesToAFullCatalogAndOnlyOnce() {
+        RetailAttributes bundled = RetailAttributes.loadBundled();
+        Object[] skus = bundled.terms().stream().map(VendorTerms::sku).toArray();
+        jdbc.sql("insert into variants (sku, title) select sku, sku from unnest(?::text[]) as t (sku)"
+                        + " on conflict (sku) do nothing")
+                .param(new SqlArrayValue("text", skus))
+                .update();
+
+        Map<String, Long> first = applier.apply(bundled);
+        Map<String, Long> second = applier.apply(bundled);
+
+        assertThat(first)
+                .containsEntry("vendors", 6L)
+                .containsEntry("variants", 5L)
+                .containsEntry("components", 15L)
+                .containsEntry("variant_vendors", (long) bundled.terms().size())
+                .containsEntry("variant_warehouses", (long) bundled.stock().size());
+        assertThat(second.values()).containsOnly(0L);
+    }
+
     private static RetailAttributes attributes(BigDecimal mugCost) {
         return new RetailAttributes(
                 "Europe/London",

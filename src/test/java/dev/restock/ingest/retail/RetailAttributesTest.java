@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.restock.RestockException;
+import dev.restock.ingest.retail.RetailAttributes.Assembly;
+import dev.restock.ingest.retail.RetailAttributes.VendorTerms;
+import dev.restock.ingest.retail.RetailAttributes.Warehouse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +43,45 @@ class RetailAttributesTest {
 
     @TempDir
     Path directory;
+
+    @Test
+    void bundledFileHasTheStoreFactsAndMapsCountriesToWarehouses() {
+        RetailAttributes attributes = RetailAttributes.loadBundled();
+
+        assertThat(attributes.timeZone()).isEqualTo("Europe/London");
+        assertThat(attributes.currency()).isEqualTo("GBP");
+        assertThat(attributes.warehouses()).extracting(Warehouse::code).containsExactly("LDN", "INTL");
+        assertThat(attributes.warehouseFor("United Kingdom")).isEqualTo("LDN");
+        assertThat(attributes.warehouseFor("France")).isEqualTo("INTL");
+        assertThat(attributes.warehouseFor("Unspecified")).isEqualTo("INTL");
+        assertThat(attributes.warehouseFor(null)).isEqualTo("INTL");
+    }
+
+    @Test
+    void bundledFileHasTermsForThousandsOfSkusAndFiveGiftSets() {
+        RetailAttributes attributes = RetailAttributes.loadBundled();
+
+        assertThat(attributes.vendors()).hasSize(6);
+        assertThat(attributes.terms()).hasSizeGreaterThan(3_500);
+        assertThat(attributes.terms())
+                .filteredOn(terms -> terms.sku().equals("85123A"))
+                .singleElement()
+                .extracting(VendorTerms::vendor)
+                .isEqualTo("LIGHTS");
+        assertThat(attributes.stock()).hasSizeGreaterThan(attributes.terms().size());
+        assertThat(attributes.assemblies())
+                .extracting(Assembly::sku)
+                .containsExactly("KIT-0001", "KIT-0002", "KIT-0003", "KIT-0004", "KIT-0005");
+        assertThat(attributes.assemblies())
+                .allSatisfy(assembly -> assertThat(assembly.components()).hasSize(3));
+    }
+
+    @Test
+    void bundledResourceIsTheFileInTheRepository() {
+        RetailAttributes inRepository = RetailAttributes.load(Path.of(RetailAttributes.BUNDLED_RESOURCE));
+
+        assertThat(RetailAttributes.loadBundled()).isEqualTo(inRepository);
+    }
 
     @Test
     void loadsAValidFile() throws IOException {

@@ -91,12 +91,15 @@ create index variant_vendors_vendor on variant_vendors (vendor_id);
 
 -- One line of a sales order as the source had it. Returns, cancellations and stock
 -- adjustments are kept and flagged by kind; quantity is negative for them.
+-- No foreign keys: this is the big fact table, written only by importers that resolve the
+-- variant and warehouse ids in the same transaction, and variants and warehouses are never
+-- deleted (removed = true hides them). A foreign key check per row would triple import time.
 create table sales_lines (
     source        text not null,
     order_ref     text not null,
     line_ref      text not null,
-    variant_id    bigint not null constraint sales_lines_variant_fkey references variants (id),
-    warehouse_id  bigint not null constraint sales_lines_warehouse_fkey references warehouses (id),
+    variant_id    bigint not null,
+    warehouse_id  bigint not null,
     kind          text not null check (kind in ('sale', 'return', 'cancellation', 'adjustment')),
     quantity      numeric(38, 6) not null,
     unit_price    numeric(38, 6),

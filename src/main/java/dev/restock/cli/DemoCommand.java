@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "demo",
         mixinStandardHelpOptions = true,
+        subcommands = DemoAttributesCommand.class,
         description = "Run the whole loop on the real Online Retail data set in a fresh demo home"
                 + " (<home>/demo, recreated on every run).")
 final class DemoCommand implements Callable<Integer> {

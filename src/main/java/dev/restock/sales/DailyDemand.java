@@ -21,10 +21,26 @@ public class DailyDemand {
         this.jdbc = jdbc;
     }
 
-    /** Recomputes both tables from every sales line; returns the number of demand rows. */
+    /**
+     * A trading day is a day the store sold anything, in any warehouse: a warehouse with no
+     * order that day was still open, so the day counts as a day of zero demand there. Days are
+     * taken in each warehouse's time zone.
+     */
+    public void refreshTradingDays() {
+        jdbc.sql("delete from trading_days").update();
+        jdbc.sql("""
+                insert into trading_days (warehouse_id, day)
+                select w.id, d.day from warehouses w cross join (select distinct day from daily_demand) d
+                where not w.removed
+                """).update();
+    }
+
+    /**
+     * Recomputes both tables from every sales line; returns the number of demand rows. Rows go in
+     * in key order, so the primary key grows at its right edge instead of splitting pages.
+     */
     public int rebuild() {
         jdbc.sql("delete from daily_demand").update();
-        jdbc.sql("delete from trading_days").update();
         int rows = jdbc.sql("""
                 insert into daily_demand (variant_id, warehouse_id, day, sold, returned, revenue, sale_lines)
                 select l.variant_id, l.warehouse_id, (l.sold_at at time zone w.time_zone)::date,
@@ -36,11 +52,9 @@ public class DailyDemand {
                 join warehouses w on w.id = l.warehouse_id
                 where not l.removed
                 group by 1, 2, 3
+                order by 1, 2, 3
                 """).update();
-        jdbc.sql("""
-                insert into trading_days (warehouse_id, day)
-                select distinct warehouse_id, day from daily_demand
-                """).update();
+        refreshTradingDays();
         log.debug("Rebuilt daily demand: {} rows", rows);
         return rows;
     }

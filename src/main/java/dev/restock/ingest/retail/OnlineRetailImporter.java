@@ -6,6 +6,7 @@ import dev.restock.ingest.ImportProgress;
 import dev.restock.ingest.ImportRuns;
 import dev.restock.ingest.ImportSummary;
 import dev.restock.sales.DailyDemand;
+import dev.restock.sales.DailyDemandTally;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -102,8 +103,11 @@ public class OnlineRetailImporter {
         RetailFacts facts = new RetailFacts();
         Instant started = clock.instant();
         long read;
+        DailyDemandTally tally = null;
         try (var lines = salesWriter.begin(connection, attributes);
                 var progress = ImportProgress.start("Reading", RetailFileReader.EXPECTED_LINES, "lines")) {
+            tally = lines.isBulk() && sameTimeZone(attributes) ? new DailyDemandTally() : null;
+            DailyDemandTally demand = tally;
             read = RetailFileReader.read(file, progress, line -> {
                 String lineRef = facts.nextLineRef(line.invoice());
                 String sku = RetailLineKind.sku(line.stockCode());
@@ -116,7 +120,17 @@ public class OnlineRetailImporter {
                 facts.record(sku, kind, line);
                 long warehouseId = warehouseIds.get(attributes.warehouseFor(line.country()));
                 try {
-                    lines.add(line, lineRef, variantIds.idOf(sku), warehouseId, kind);
+                    long variantId = variantIds.idOf(sku);
+                    lines.add(line, lineRef, variantId, warehouseId, kind);
+                    if (demand != null) {
+                        demand.add(
+                                variantId,
+                                warehouseId,
+                                line.invoiceTime().toLocalDate(),
+                                kind,
+                                line.quantity(),
+                                line.unitPrice());
+                    }
                 } catch (SQLException e) {
                     throw new RestockException(
                             "Could not copy line " + line.line() + " of '" + file + "' into Restock's database: "
@@ -138,9 +152,17 @@ public class OnlineRetailImporter {
                     e);
         }
         log.debug("Wrote catalog and sales lines at {} ms", millisSince(started));
-        details.putAll(attributesApplier.apply(attributes));
+        Instant applying = clock.instant();
+        attributesApplier
+                .apply(attributes)
+                .forEach((table, count) ->
+                        details.merge(table.equals("variants") ? "assemblies" : table, count, Long::sum));
+        log.debug("Applied the demo attributes in {} ms", millisSince(applying));
         boolean changed = details.values().stream().anyMatch(count -> count > 0);
-        if (changed) {
+        if (tally != null) {
+            details.put("demand days", (long) replaceDemand(connection, tally));
+            log.debug("Tallied daily demand at {} ms", millisSince(started));
+        } else if (changed) {
             details.put("demand days", (long) dailyDemand.rebuild());
             log.debug("Rebuilt daily demand at {} ms", millisSince(started));
         }
@@ -155,6 +177,26 @@ public class OnlineRetailImporter {
                 facts.skipped(),
                 details,
                 List.of());
+    }
+
+    /**
+     * The bulk load of an empty database tallies demand while reading (the lines' local dates
+     * are the warehouses' dates when every warehouse is in the store's zone); any other import
+     * recomputes it from all sales lines.
+     */
+    private boolean sameTimeZone(RetailAttributes attributes) {
+        return attributes.warehouses().stream().allMatch(w -> w.timeZone().equals(attributes.timeZone()));
+    }
+
+    private int replaceDemand(Connection connection, DailyDemandTally tally) {
+        try {
+            int rows = tally.replaceTables(connection);
+            dailyDemand.refreshTradingDays();
+            return rows;
+        } catch (SQLException e) {
+            throw new RestockException(
+                    "Could not write daily demand: " + e.getMessage() + ". Nothing was imported.", e);
+        }
     }
 
     private Map<String, Long> warehouseIds() {

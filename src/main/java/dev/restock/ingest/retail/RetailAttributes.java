@@ -44,7 +44,12 @@ public record RetailAttributes(
 
     /** Reads the file bundled with Restock, {@value #BUNDLED_RESOURCE}. */
     public static RetailAttributes loadBundled() {
-        return RetailAttributesReader.readResource(BUNDLED_RESOURCE);
+        return Bundled.ATTRIBUTES;
+    }
+
+    /** Read once per JVM: the bundled file cannot change while Restock runs, and is 1 MB of YAML. */
+    private static final class Bundled {
+        static final RetailAttributes ATTRIBUTES = RetailAttributesReader.readResource(BUNDLED_RESOURCE);
     }
 
     /** Reads and checks the given file; a bad file fails with a message naming the key. */

@@ -23,7 +23,8 @@ final class RetailLineKind {
             Map.entry("B", "bad debt adjustment"),
             Map.entry("BANK CHARGES", "bank charges"),
             Map.entry("AMAZONFEE", "Amazon fee"),
-            Map.entry("CRUK", "CRUK commission"));
+            Map.entry("CRUK", "CRUK commission"),
+            Map.entry("PADS", "cushion pads sold at a token price"));
 
     private RetailLineKind() {}
 

@@ -15,10 +15,10 @@ import org.springframework.stereotype.Component;
  * Writes the sales lines of an Online Retail file while it is read, keyed by (source, invoice,
  * line in invoice).
  *
- * <p>The first import of the source copies lines straight into {@code sales_lines}, with its
- * primary and foreign keys dropped and added back at the end: PostgreSQL's own advice for
- * populating a table, since an index built once from sorted keys and references checked with one
- * join cost several times less than row by row. Later imports copy into a temporary table and
+ * <p>An import into an empty {@code sales_lines} (the first import of a store) copies lines
+ * straight into it, with its primary key dropped and added back at the end: PostgreSQL's own
+ * advice for populating a table, since an index built once from sorted keys costs several times
+ * less than one maintained row by row. Later imports copy into a temporary table and
  * then apply only the difference (changed lines updated, new lines inserted), so re-importing the
  * same file writes nothing. Everything happens in the import's transaction.
  */
@@ -38,13 +38,13 @@ class RetailSalesWriter {
     /** One import's stream of lines. Not thread-safe. */
     final class Session implements AutoCloseable {
 
-        private final boolean firstImport;
+        private final boolean bulk;
         private final CopyWriter copy;
         private final ZoneRules rules;
         private final String currency;
 
-        private Session(boolean firstImport, CopyWriter copy, RetailAttributes attributes) {
-            this.firstImport = firstImport;
+        private Session(boolean bulk, CopyWriter copy, RetailAttributes attributes) {
+            this.bulk = bulk;
             this.copy = copy;
             this.rules = ZoneId.of(attributes.timeZone()).getRules();
             this.currency = attributes.currency();
@@ -70,10 +70,15 @@ class RetailSalesWriter {
             copy.finish();
         }
 
-        /** After the variants exist: keys back, or the difference applied. Lines written. */
+        /** True when this is the bulk load of an empty {@code sales_lines}. */
+        boolean isBulk() {
+            return bulk;
+        }
+
+        /** After the variants exist: the key back, or the difference applied. Lines written. */
         long complete() {
-            if (firstImport) {
-                restoreKeys();
+            if (bulk) {
+                restoreKey();
                 return jdbc.sql("select count(*) from sales_lines where source = ?")
                         .param(OnlineRetailImporter.SOURCE)
                         .query(Long.class)
@@ -90,13 +95,12 @@ class RetailSalesWriter {
     }
 
     Session begin(Connection connection, RetailAttributes attributes) throws SQLException {
-        boolean first = jdbc.sql("select not exists (select 1 from sales_lines where source = ?)")
-                .param(OnlineRetailImporter.SOURCE)
+        boolean empty = jdbc.sql("select not exists (select 1 from sales_lines)")
                 .query(Boolean.class)
                 .single();
-        if (first) {
-            log.debug("First import of '{}': copying straight into sales_lines", OnlineRetailImporter.SOURCE);
-            dropKeys();
+        if (empty) {
+            log.debug("Bulk load: copying straight into the empty sales_lines");
+            dropKey();
             return new Session(true, CopyWriter.open(connection, "sales_lines", COLUMNS), attributes);
         }
         try (var statement = connection.createStatement()) {
@@ -115,19 +119,13 @@ class RetailSalesWriter {
         return local.toString() + rules.getOffset(local).getId();
     }
 
-    private void dropKeys() {
-        jdbc.sql("""
-                alter table sales_lines drop constraint sales_lines_pkey,
-                    drop constraint sales_lines_variant_fkey, drop constraint sales_lines_warehouse_fkey
-                """).update();
+    private void dropKey() {
+        jdbc.sql("alter table sales_lines drop constraint sales_lines_pkey").update();
     }
 
-    private void restoreKeys() {
-        jdbc.sql("""
-                alter table sales_lines add constraint sales_lines_pkey primary key (source, order_ref, line_ref),
-                    add constraint sales_lines_variant_fkey foreign key (variant_id) references variants (id),
-                    add constraint sales_lines_warehouse_fkey foreign key (warehouse_id) references warehouses (id)
-                """).update();
+    private void restoreKey() {
+        jdbc.sql("alter table sales_lines add constraint sales_lines_pkey primary key (source, order_ref, line_ref)")
+                .update();
     }
 
     private long updateChanged() {

@@ -18,6 +18,9 @@ class OnlineRetailImporterTest extends DatabaseTest {
     @Autowired
     OnlineRetailImporter importer;
 
+    @Autowired
+    dev.restock.sales.DailyDemand dailyDemand;
+
     @Test
     void importsSalesCancellationsAndAdjustmentsAndReportsSkippedNonProductCodes() {
         ImportSummary summary = importer.importFile(SMALL);
@@ -86,6 +89,28 @@ class OnlineRetailImporterTest extends DatabaseTest {
     }
 
     @Test
+    void demandTalliedDuringTheBulkLoadEqualsDemandRecomputedFromTheLines() {
+        importer.importFile(SMALL);
+        var tallied = demandRows();
+
+        dailyDemand.rebuild();
+
+        assertThat(demandRows()).isEqualTo(tallied).hasSize(6);
+    }
+
+    @Test
+    void importingIntoADatabaseWithLinesRecomputesDemandFromAllOfThem() {
+        importer.importFile(SMALL);
+        jdbc.sql("update sales_lines set quantity = 7 where order_ref = '536365' and line_ref = '1'")
+                .update();
+
+        ImportSummary again = importer.importFile(SMALL);
+
+        assertThat(again.linesImported()).isEqualTo(1);
+        assertThat(demand("85123A", "LDN", "2010-12-01")).isEqualTo("6.000000/0.000000");
+    }
+
+    @Test
     void importingTheSameFileTwiceChangesNothingTheSecondTime() {
         importer.importFile(SMALL);
         var before = dev.restock.TestDatabase.rowCounts(jdbc);
@@ -105,6 +130,13 @@ class OnlineRetailImporterTest extends DatabaseTest {
                         .query(Instant.class)
                         .single())
                 .isEqualTo(updatedBefore);
+    }
+
+    private java.util.List<String> demandRows() {
+        return jdbc.sql("select concat_ws('|', variant_id, warehouse_id, day, sold, returned, revenue, sale_lines)"
+                        + " from daily_demand order by 1")
+                .query(String.class)
+                .list();
     }
 
     private String kindOf(String invoice, String line) {

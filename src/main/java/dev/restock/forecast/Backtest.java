@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Holds out the last weeks of every series, forecasts them from the weeks before, and measures
@@ -21,27 +22,36 @@ import java.util.TreeMap;
  */
 public final class Backtest {
 
-    private final ForecastSelector selector;
+    private final OutlierDamper damper;
+    private final Function<WarehousePool, ForecastSelector> selectors;
     private final List<ForecastMethod> baselines;
 
-    public Backtest(ForecastSelector selector, List<ForecastMethod> baselines) {
-        this.selector = requireNonNull(selector, "selector");
+    /**
+     * A backtest of the selectors that {@code selectors} makes for each warehouse, from a pool
+     * estimated with {@code damper}, against {@code baselines}.
+     */
+    public Backtest(
+            OutlierDamper damper, Function<WarehousePool, ForecastSelector> selectors, List<ForecastMethod> baselines) {
+        this.damper = requireNonNull(damper, "damper");
+        this.selectors = requireNonNull(selectors, "selectors");
         this.baselines = List.copyOf(baselines);
     }
 
-    /** The selector's standard candidates against the naive and seasonal-naive baselines. */
+    /** The standard selector against the naive and seasonal-naive baselines. */
     public static Backtest standard() {
-        return new Backtest(ForecastSelector.standard(), List.of(new NaiveWeekly(), new SeasonalNaiveWeekly()));
+        return new Backtest(
+                OutlierDamper.standard(),
+                ForecastSelector::standard,
+                List.of(new NaiveWeekly(), new SeasonalNaiveWeekly()));
     }
 
     public BacktestReport run(List<VariantSeries> all, int holdoutWeeks) {
         long started = System.nanoTime();
         int holdoutDays = holdoutWeeks * Horizon.WEEK;
         List<VariantSeries> eligible = eligible(all, holdoutDays);
-        Map<Long, NewVariantPrior> priors = priorsByWarehouse(eligible, holdoutDays);
+        Map<Long, ForecastSelector> selectorByWarehouse = selectorsByWarehouse(eligible, holdoutDays);
 
         Map<String, ForecastAccuracy> methods = new LinkedHashMap<>();
-        selector.candidates().forEach(method -> methods.put(method.name(), new ForecastAccuracy()));
         Map<String, ForecastAccuracy> baselineAccuracy = new LinkedHashMap<>();
         baselines.forEach(method -> baselineAccuracy.put(method.name(), new ForecastAccuracy()));
         ForecastAccuracy choice = new ForecastAccuracy();
@@ -53,18 +63,20 @@ public final class Backtest {
             DemandSeries training = series.truncate(end);
             double[] actual = actualWeeks(series, end, holdoutWeeks);
             double scale = ForecastAccuracy.naiveScale(series, end);
+            ForecastSelector selector = selectorByWarehouse.get(variant.warehouseId());
 
             DemandSeries damped = selector.damper().damp(training);
             for (ForecastMethod method : selector.candidates()) {
                 ForecastMethod used = method.appliesTo(damped) ? method : selector.fallback();
-                methods.get(method.name()).add(weeks(used.forecast(damped, holdoutDays)), actual, scale);
+                methods.computeIfAbsent(method.name(), name -> new ForecastAccuracy())
+                        .add(weeks(used.forecast(damped, holdoutDays)), actual, scale);
             }
             for (ForecastMethod baseline : baselines) {
                 baselineAccuracy
                         .get(baseline.name())
                         .add(weeks(baseline.forecast(training, holdoutDays)), actual, scale);
             }
-            Forecast forecast = selector.select(training, priors.get(variant.warehouseId()), holdoutDays);
+            Forecast forecast = selector.select(training, holdoutDays);
             choice.add(weeks(forecast.dailyDemand()), actual, scale);
             choices.merge(forecast.method(), 1, Integer::sum);
         }
@@ -123,7 +135,7 @@ public final class Backtest {
         return eligible;
     }
 
-    private Map<Long, NewVariantPrior> priorsByWarehouse(List<VariantSeries> eligible, int holdoutDays) {
+    private Map<Long, ForecastSelector> selectorsByWarehouse(List<VariantSeries> eligible, int holdoutDays) {
         Map<Long, List<DemandSeries>> byWarehouse = new HashMap<>();
         for (VariantSeries variant : eligible) {
             DemandSeries series = variant.series();
@@ -131,10 +143,10 @@ public final class Backtest {
                     .computeIfAbsent(variant.warehouseId(), id -> new ArrayList<>())
                     .add(series.truncate(series.length() - holdoutDays));
         }
-        Map<Long, NewVariantPrior> priors = new HashMap<>();
+        Map<Long, ForecastSelector> selectors = new HashMap<>();
         byWarehouse.forEach((warehouse, histories) ->
-                priors.put(warehouse, NewVariantPrior.estimate(histories, selector.damper())));
-        return priors;
+                selectors.put(warehouse, this.selectors.apply(WarehousePool.estimate(histories, damper))));
+        return selectors;
     }
 
     private static double[] actualWeeks(DemandSeries series, int from, int weeks) {

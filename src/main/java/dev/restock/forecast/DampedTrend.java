@@ -36,10 +36,16 @@ public record DampedTrend(double alpha, double beta, double phi, int minWeeks) i
 
     @Override
     public double[] forecast(DemandSeries history, int horizonDays) {
+        double[] weekRates = weekRates(history, Math.max(1, Horizon.weeks(horizonDays + Horizon.WEEK - 1)));
+        return Horizon.weeklyRates(history, horizonDays, weekRates);
+    }
+
+    /** Forecast demand per counted day for each of the next {@code weeks} weeks. */
+    double[] weekRates(DemandSeries history, int weeks) {
         double[] state = smooth(history);
         double level = state[0];
         double trend = state[1];
-        double[] weekRates = new double[Math.max(1, Horizon.weeks(horizonDays + Horizon.WEEK - 1))];
+        double[] weekRates = new double[weeks];
         double damping = 0;
         double power = 1;
         for (int week = 0; week < weekRates.length; week++) {
@@ -47,7 +53,7 @@ public record DampedTrend(double alpha, double beta, double phi, int minWeeks) i
             damping += power;
             weekRates[week] = Math.max(0, level + damping * trend);
         }
-        return Horizon.weeklyRates(history, horizonDays, weekRates);
+        return weekRates;
     }
 
     /** Level and trend after the last whole week of the history. */

@@ -18,7 +18,7 @@ import java.util.List;
  * after outlier damping and are scored against actual (undamped) demand. A candidate that does not
  * apply at an origin (a seasonal method without a year of history) is scored with the fallback's
  * forecast there. A history with fewer than {@code minCountedDays} counted days before the first
- * possible origin is not backtested: it gets the new-variant forecast.
+ * possible origin is not backtested: it gets the new-variant forecast, shrunk towards the prior.
  *
  * <p>Stateless and thread-safe. Work per series is O(candidates x origins x days).
  */
@@ -27,43 +27,70 @@ public final class ForecastSelector {
     private final List<ForecastMethod> candidates;
     private final ForecastMethod fallback;
     private final OutlierDamper damper;
-    private final int origins;
-    private final int originSpacing;
-    private final int evaluationDays;
-    private final int minCountedDays;
+    private final NewVariantPrior prior;
+    private final Settings settings;
+
+    /**
+     * How the backtest inside the selector runs: {@code origins} origins {@code originSpacing}
+     * days apart, each scored on the {@code evaluationDays} after it, and only where at least
+     * {@code minCountedDays} counted days precede it.
+     */
+    public record Settings(int origins, int originSpacing, int evaluationDays, int minCountedDays) {
+
+        public Settings {
+            if (origins < 1 || originSpacing < 1 || evaluationDays < Horizon.WEEK || minCountedDays < 1) {
+                throw new IllegalArgumentException("a selector needs at least one origin, a positive"
+                        + " spacing, a week to evaluate and one counted day; were " + origins + ", "
+                        + originSpacing + ", " + evaluationDays + ", " + minCountedDays);
+            }
+        }
+
+        /**
+         * Six origins a week apart, each scored on the four weeks after it, after at least 20
+         * counted days. Chosen on the Online Retail validation period (docs/forecasting.md).
+         */
+        public static Settings standard() {
+            return new Settings(6, 7, 28, 20);
+        }
+    }
 
     public ForecastSelector(
             List<ForecastMethod> candidates,
             ForecastMethod fallback,
             OutlierDamper damper,
-            int origins,
-            int originSpacing,
-            int evaluationDays,
-            int minCountedDays) {
-        if (candidates.isEmpty() || origins < 1 || originSpacing < 1 || evaluationDays < Horizon.WEEK) {
-            throw new IllegalArgumentException("a selector needs candidates, at least one origin,"
-                    + " a positive spacing and at least a week to evaluate");
+            NewVariantPrior prior,
+            Settings settings) {
+        if (candidates.isEmpty()) {
+            throw new IllegalArgumentException("a selector needs at least one candidate method");
         }
         this.candidates = List.copyOf(candidates);
         this.fallback = requireNonNull(fallback, "fallback");
         this.damper = requireNonNull(damper, "damper");
-        this.origins = origins;
-        this.originSpacing = originSpacing;
-        this.evaluationDays = evaluationDays;
-        this.minCountedDays = minCountedDays;
+        this.prior = requireNonNull(prior, "prior");
+        this.settings = requireNonNull(settings, "settings");
     }
 
     /**
-     * Recent average, damped trend, seasonal and SBA; four origins four weeks apart, each scored
-     * on eight weeks; at least four weeks of counted days before an origin.
+     * The standard selector for the warehouse described by {@code pool}: recent average, damped
+     * trend, the warehouse's pooled trend, seasonal and SBA, with the standard damping and
+     * settings.
      */
-    public static ForecastSelector standard() {
+    public static ForecastSelector standard(WarehousePool pool) {
         return new ForecastSelector(
-                standardCandidates(), new RecentAverage(56), OutlierDamper.standard(), 4, 28, 56, 20);
+                standardCandidates(pool),
+                new RecentAverage(56),
+                OutlierDamper.standard(),
+                pool.prior(),
+                Settings.standard());
     }
 
-    public static List<ForecastMethod> standardCandidates() {
-        return List.of(new RecentAverage(56), DampedTrend.standard(), SeasonalScaled.standard(), Croston.sba());
+    public static List<ForecastMethod> standardCandidates(WarehousePool pool) {
+        return List.of(
+                new RecentAverage(56),
+                DampedTrend.standard(),
+                PooledTrend.standard(pool),
+                SeasonalScaled.standard(),
+                Croston.sba());
     }
 
     public List<ForecastMethod> candidates() {
@@ -80,7 +107,7 @@ public final class ForecastSelector {
     }
 
     /** The forecast for the {@code horizonDays} days after {@code history} ends. */
-    public Forecast select(DemandSeries history, NewVariantPrior prior, int horizonDays) {
+    public Forecast select(DemandSeries history, int horizonDays) {
         double[] errors = new double[candidates.size()];
         double[] actual = new double[1];
         int used = backtest(history, errors, actual);
@@ -110,13 +137,14 @@ public final class ForecastSelector {
     /** Scores every candidate at every usable origin; returns the number of origins used. */
     private int backtest(DemandSeries history, double[] errors, double[] actual) {
         int used = 0;
-        for (int origin = 0; origin < origins; origin++) {
-            int end = history.length() - evaluationDays - origin * originSpacing;
+        int evaluationDays = settings.evaluationDays();
+        for (int origin = 0; origin < settings.origins(); origin++) {
+            int end = history.length() - evaluationDays - origin * settings.originSpacing();
             if (end <= 0) {
                 break;
             }
             DemandSeries training = damper.damp(history.truncate(end));
-            if (training.countedDays() < minCountedDays) {
+            if (training.countedDays() < settings.minCountedDays()) {
                 break;
             }
             double[] actualWeeks = actualWeeks(history, end);
@@ -147,7 +175,7 @@ public final class ForecastSelector {
     }
 
     private double[] actualWeeks(DemandSeries history, int from) {
-        double[] weeks = new double[Horizon.weeks(evaluationDays)];
+        double[] weeks = new double[Horizon.weeks(settings.evaluationDays())];
         for (int week = 0; week < weeks.length; week++) {
             weeks[week] = Horizon.weekTotal(history, from, week);
         }

@@ -83,8 +83,9 @@ public final class TradingCalendar {
         int[] tradedCount = new int[DAYS_PER_WEEK];
         int[] dayCount = new int[DAYS_PER_WEEK];
         int from = Math.max(0, endIndex - weeks * DAYS_PER_WEEK);
+        int firstWeekday = firstDay.getDayOfWeek().getValue() - 1;
         for (int index = from; index < Math.min(endIndex, traded.length); index++) {
-            int weekday = firstDay.plusDays(index).getDayOfWeek().getValue() - 1;
+            int weekday = (firstWeekday + index) % DAYS_PER_WEEK;
             dayCount[weekday]++;
             if (traded[index]) {
                 tradedCount[weekday]++;

@@ -2,10 +2,12 @@ package dev.restock.forecast;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.restock.forecast.ForecastSelector.Settings;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,9 +26,7 @@ class ForecastTuningBenchmark {
         List<VariantSeries> validation = dropLastWeeks(OnlineRetailSeries.load(OnlineRetailSeries.file()));
 
         for (var entry : configurations().entrySet()) {
-            BacktestReport report = new Backtest(
-                            entry.getValue(), List.of(new NaiveWeekly(), new SeasonalNaiveWeekly()))
-                    .run(validation, HOLDOUT_WEEKS);
+            BacktestReport report = entry.getValue().run(validation, HOLDOUT_WEEKS);
             BacktestReport.Row choice = report.rows().getLast();
             System.out.printf(
                     "%-32s choice WAPE %5.1f%% MASE %.3f bias %+5.1f%%  vs best baseline %+5.1f%%  %s%n",
@@ -47,104 +47,54 @@ class ForecastTuningBenchmark {
         return line.toString();
     }
 
-    private static Map<String, ForecastSelector> configurations() {
-        Map<String, ForecastSelector> configurations = new LinkedHashMap<>();
-        configurations.put("standard", ForecastSelector.standard());
+    private static Map<String, Backtest> configurations() {
+        Map<String, Backtest> configurations = new LinkedHashMap<>();
+        OutlierDamper standard = OutlierDamper.standard();
+        Function<WarehousePool, List<ForecastMethod>> pooled28 = pool -> List.of(
+                new RecentAverage(56),
+                DampedTrend.standard(),
+                new PooledTrend(pool, 28, DampedTrend.standard()),
+                SeasonalScaled.standard(),
+                Croston.sba());
+        configurations.put("standard", Backtest.standard());
         configurations.put(
-                "no damping", selector(ForecastSelector.standardCandidates(), OutlierDamper.none(), 4, 28, 56));
-        configurations.put(
-                "damping k=3 ratio 2",
-                selector(ForecastSelector.standardCandidates(), new OutlierDamper(3, 2, 5), 4, 28, 56));
+                "no damping",
+                backtest(OutlierDamper.none(), ForecastSelector::standardCandidates, Settings.standard()));
         configurations.put(
                 "damping k=8 ratio 4",
-                selector(ForecastSelector.standardCandidates(), new OutlierDamper(8, 4, 5), 4, 28, 56));
+                backtest(new OutlierDamper(8, 4, 5), ForecastSelector::standardCandidates, Settings.standard()));
         configurations.put(
-                "8 origins every 14 days",
-                selector(ForecastSelector.standardCandidates(), OutlierDamper.standard(), 8, 14, 56));
+                "damping k=3 ratio 2",
+                backtest(new OutlierDamper(3, 2, 5), ForecastSelector::standardCandidates, Settings.standard()));
         configurations.put(
-                "6 origins every 7, 28 days",
-                selector(ForecastSelector.standardCandidates(), OutlierDamper.standard(), 6, 7, 28));
+                "pooled 28, 6 origins every 7, 28 days", backtest(standard, pooled28, new Settings(6, 7, 28, 20)));
         configurations.put(
-                "2 origins every 28",
-                selector(ForecastSelector.standardCandidates(), OutlierDamper.standard(), 2, 28, 56));
+                "pooled 28, 8 origins every 7, 28 days", backtest(standard, pooled28, new Settings(8, 7, 28, 20)));
         configurations.put(
-                "average window 28",
-                selector(
-                        List.of(
-                                new RecentAverage(28),
-                                DampedTrend.standard(),
-                                SeasonalScaled.standard(),
-                                Croston.sba()),
-                        OutlierDamper.standard(),
-                        4,
-                        28,
-                        56));
+                "pooled 28, 4 origins every 7, 28 days", backtest(standard, pooled28, new Settings(4, 7, 28, 20)));
         configurations.put(
-                "average window 112",
-                selector(
-                        List.of(
-                                new RecentAverage(112),
-                                DampedTrend.standard(),
-                                SeasonalScaled.standard(),
-                                Croston.sba()),
-                        OutlierDamper.standard(),
-                        4,
-                        28,
-                        56));
+                "pooled 28, 6 origins every 14, 56 days", backtest(standard, pooled28, new Settings(6, 14, 56, 20)));
+        configurations.put("pooled 28, 6/7/28, min 40", backtest(standard, pooled28, new Settings(6, 7, 28, 40)));
         configurations.put(
-                "trend 0.3/0.1/0.9",
-                selector(
-                        List.of(
-                                new RecentAverage(56),
-                                new DampedTrend(0.3, 0.1, 0.9, 8),
-                                SeasonalScaled.standard(),
-                                Croston.sba()),
-                        OutlierDamper.standard(),
-                        4,
-                        28,
-                        56));
-        configurations.put(
-                "trend 0.1/0.05/0.95",
-                selector(
-                        List.of(
-                                new RecentAverage(56),
-                                new DampedTrend(0.1, 0.05, 0.95, 8),
-                                SeasonalScaled.standard(),
-                                Croston.sba()),
-                        OutlierDamper.standard(),
-                        4,
-                        28,
-                        56));
-        configurations.put(
-                "sba alpha 0.05",
-                selector(
-                        List.of(
+                "pooled 28, 6/7/28, no sba",
+                backtest(
+                        standard,
+                        pool -> List.of(
                                 new RecentAverage(56),
                                 DampedTrend.standard(),
-                                SeasonalScaled.standard(),
-                                new Croston(0.05, true)),
-                        OutlierDamper.standard(),
-                        4,
-                        28,
-                        56));
-        configurations.put(
-                "sba alpha 0.2",
-                selector(
-                        List.of(
-                                new RecentAverage(56),
-                                DampedTrend.standard(),
-                                SeasonalScaled.standard(),
-                                new Croston(0.2, true)),
-                        OutlierDamper.standard(),
-                        4,
-                        28,
-                        56));
+                                new PooledTrend(pool, 28, DampedTrend.standard()),
+                                SeasonalScaled.standard()),
+                        new Settings(6, 7, 28, 20)));
         return configurations;
     }
 
-    private static ForecastSelector selector(
-            List<ForecastMethod> candidates, OutlierDamper damper, int origins, int spacing, int evaluationDays) {
-        return new ForecastSelector(candidates, new RecentAverage(56), damper, origins, spacing, evaluationDays, 20);
+    private static Backtest backtest(
+            OutlierDamper damper, Function<WarehousePool, List<ForecastMethod>> candidates, Settings settings) {
+        return new Backtest(
+                damper,
+                pool -> new ForecastSelector(
+                        candidates.apply(pool), new RecentAverage(56), damper, pool.prior(), settings),
+                List.of(new NaiveWeekly(), new SeasonalNaiveWeekly()));
     }
 
     private static List<VariantSeries> dropLastWeeks(List<VariantSeries> all) {

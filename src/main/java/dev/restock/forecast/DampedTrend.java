@@ -56,6 +56,25 @@ public record DampedTrend(double alpha, double beta, double phi, int minWeeks) i
         return weekRates;
     }
 
+    /**
+     * For each of the next {@code weeks} weeks, the forecast over the current level: how much the
+     * trend alone moves the rate. 1 for a history without a positive level.
+     */
+    double[] growth(DemandSeries history, int weeks) {
+        double[] state = smooth(history);
+        double level = state[0];
+        double trend = state[1];
+        double[] growth = new double[weeks];
+        double damping = 0;
+        double power = 1;
+        for (int week = 0; week < weeks; week++) {
+            power *= phi;
+            damping += power;
+            growth[week] = level > 0 ? Math.max(0, level + damping * trend) / level : 1;
+        }
+        return growth;
+    }
+
     /** Level and trend after the last whole week of the history. */
     private double[] smooth(DemandSeries history) {
         double[] demand = history.demandArray();

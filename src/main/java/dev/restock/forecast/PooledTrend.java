@@ -3,10 +3,10 @@ package dev.restock.forecast;
 /**
  * The variant's recent average, moved by the trend of its whole warehouse: the warehouse's total
  * demand goes through the same damped Holt smoothing as {@link DampedTrend}, and each horizon
- * week's variant rate is the variant's recent rate times the warehouse's forecast rate for that
- * week over the warehouse's own recent rate. A season's ramp shows in the total weeks before any
- * single variant's sales can prove it. The growth factor is kept within [{@link #MIN_GROWTH},
- * {@link #MAX_GROWTH}].
+ * week's variant rate is the variant's recent rate times the warehouse's forecast for that week
+ * over the warehouse's current smoothed level. A season's ramp shows in the total weeks before
+ * any single variant's sales can prove it, and one variant's noise cannot fake a trend. The
+ * growth factor is kept within [{@link #MIN_GROWTH}, {@link #MAX_GROWTH}].
  */
 public record PooledTrend(WarehousePool pool, int window, DampedTrend trend) implements ForecastMethod {
 
@@ -26,18 +26,16 @@ public record PooledTrend(WarehousePool pool, int window, DampedTrend trend) imp
     public double[] forecast(DemandSeries history, int horizonDays) {
         double rate = RecentAverage.rate(history, window);
         DemandSeries total = pool.totalUntil(history.end());
-        double totalRate = RecentAverage.rate(total, window);
         int weeks = Math.max(1, Horizon.weeks(horizonDays + Horizon.WEEK - 1));
         double[] weekRates = new double[weeks];
-        if (totalRate == 0 || !trend.appliesTo(total)) {
+        if (!trend.appliesTo(total)) {
             java.util.Arrays.fill(weekRates, rate);
             return Horizon.weeklyRates(history, horizonDays, weekRates);
         }
 
-        double[] totalWeekRates = trend.weekRates(total, weeks);
+        double[] growth = trend.growth(total, weeks);
         for (int week = 0; week < weeks; week++) {
-            double growth = Math.clamp(totalWeekRates[week] / totalRate, MIN_GROWTH, MAX_GROWTH);
-            weekRates[week] = rate * growth;
+            weekRates[week] = rate * Math.clamp(growth[week], MIN_GROWTH, MAX_GROWTH);
         }
         return Horizon.weeklyRates(history, horizonDays, weekRates);
     }

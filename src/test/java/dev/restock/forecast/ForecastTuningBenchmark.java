@@ -50,13 +50,35 @@ class ForecastTuningBenchmark {
     private static Map<String, Backtest> configurations() {
         Map<String, Backtest> configurations = new LinkedHashMap<>();
         OutlierDamper standard = OutlierDamper.standard();
-        Function<WarehousePool, List<ForecastMethod>> pooled28 = pool -> List.of(
-                new RecentAverage(56),
-                DampedTrend.standard(),
-                new PooledTrend(pool, 28, DampedTrend.standard()),
-                SeasonalScaled.standard(),
-                Croston.sba());
+        Function<WarehousePool, List<ForecastMethod>> withoutPooled = pool ->
+                List.of(new RecentAverage(56), DampedTrend.standard(), SeasonalScaled.standard(), Croston.sba());
         configurations.put("standard", Backtest.standard());
+        configurations.put("without pooled trend", backtest(standard, withoutPooled, Settings.standard()));
+        configurations.put(
+                "pooled trend window 56",
+                backtest(
+                        standard,
+                        pool -> List.of(
+                                new RecentAverage(56),
+                                DampedTrend.standard(),
+                                new PooledTrend(pool, 56, DampedTrend.standard()),
+                                SeasonalScaled.standard(),
+                                Croston.sba()),
+                        Settings.standard()));
+        configurations.put(
+                "pooled trend 0.3/0.1/0.9",
+                backtest(
+                        standard,
+                        pool -> List.of(
+                                new RecentAverage(56),
+                                DampedTrend.standard(),
+                                new PooledTrend(pool, 28, new DampedTrend(0.3, 0.1, 0.9, 8)),
+                                SeasonalScaled.standard(),
+                                Croston.sba()),
+                        Settings.standard()));
+        configurations.put(
+                "4 origins every 28, 56 days",
+                backtest(standard, ForecastSelector::standardCandidates, new Settings(4, 28, 56, 20)));
         configurations.put(
                 "no damping",
                 backtest(OutlierDamper.none(), ForecastSelector::standardCandidates, Settings.standard()));
@@ -66,25 +88,6 @@ class ForecastTuningBenchmark {
         configurations.put(
                 "damping k=3 ratio 2",
                 backtest(new OutlierDamper(3, 2, 5), ForecastSelector::standardCandidates, Settings.standard()));
-        configurations.put(
-                "pooled 28, 6 origins every 7, 28 days", backtest(standard, pooled28, new Settings(6, 7, 28, 20)));
-        configurations.put(
-                "pooled 28, 8 origins every 7, 28 days", backtest(standard, pooled28, new Settings(8, 7, 28, 20)));
-        configurations.put(
-                "pooled 28, 4 origins every 7, 28 days", backtest(standard, pooled28, new Settings(4, 7, 28, 20)));
-        configurations.put(
-                "pooled 28, 6 origins every 14, 56 days", backtest(standard, pooled28, new Settings(6, 14, 56, 20)));
-        configurations.put("pooled 28, 6/7/28, min 40", backtest(standard, pooled28, new Settings(6, 7, 28, 40)));
-        configurations.put(
-                "pooled 28, 6/7/28, no sba",
-                backtest(
-                        standard,
-                        pool -> List.of(
-                                new RecentAverage(56),
-                                DampedTrend.standard(),
-                                new PooledTrend(pool, 28, DampedTrend.standard()),
-                                SeasonalScaled.standard()),
-                        new Settings(6, 7, 28, 20)));
         return configurations;
     }
 

@@ -62,7 +62,10 @@ public class DemandForecaster {
         return report;
     }
 
-    /** The standard forecast of the given series, with one pool per warehouse. Pure. */
+    /**
+     * The standard forecast of the given series, with one pool per warehouse, in the order given.
+     * Pure; uses the common fork-join pool.
+     */
     public static List<VariantForecast> forecast(List<VariantSeries> all, int horizonDays) {
         Map<Long, List<DemandSeries>> byWarehouse = new HashMap<>();
         for (VariantSeries variant : all) {
@@ -74,12 +77,15 @@ public class DemandForecaster {
         byWarehouse.forEach((warehouse, histories) -> selectors.put(
                 warehouse, ForecastSelector.standard(WarehousePool.estimate(histories, OutlierDamper.standard()))));
 
-        List<VariantForecast> forecasts = new ArrayList<>(all.size());
-        for (VariantSeries variant : all) {
-            Forecast forecast = selectors.get(variant.warehouseId()).select(variant.series(), horizonDays);
-            forecasts.add(new VariantForecast(
-                    variant.variantId(), variant.sku(), variant.warehouseId(), variant.warehouse(), forecast));
-        }
-        return forecasts;
+        // Selectors and methods are stateless (the pooled trend's cache is concurrent), so series
+        // can be forecast on every core; the result keeps the input's order.
+        return all.parallelStream()
+                .map(variant -> new VariantForecast(
+                        variant.variantId(),
+                        variant.sku(),
+                        variant.warehouseId(),
+                        variant.warehouse(),
+                        selectors.get(variant.warehouseId()).select(variant.series(), horizonDays)))
+                .toList();
     }
 }

@@ -41,10 +41,4 @@ public record WarehousePool(NewVariantPrior prior, DemandSeries total) {
         }
         return new WarehousePool(NewVariantPrior.estimate(histories, damper), DemandSeries.of(first, total, calendar));
     }
-
-    /** The total as known at {@code end} (exclusive); empty when the pool starts later. */
-    DemandSeries totalUntil(LocalDate end) {
-        int days = total.indexOf(end);
-        return total.truncate(Math.max(0, Math.min(days, total.length())));
-    }
 }

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
  * How the selector's defaults were chosen: each configuration is backtested on a validation
  * period, the 8 weeks before the real hold-out (the last 8 weeks are cut off first), so tuning
  * never sees the weeks that {@code forecast backtest} reports. Not part of the default test run;
- * run it with {@code -Dtest=ForecastTuningBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
+ * run it with {@code -Dtest=OnlineRetailTuningBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  */
-class ForecastTuningBenchmark {
+class OnlineRetailTuningBenchmark {
 
     private static final int HOLDOUT_WEEKS = 8;
 

@@ -10,11 +10,11 @@ import org.junit.jupiter.api.Test;
 /**
  * Runs the backtest on the raw Online Retail file, before any import. Not part of the default test
  * run (surefire runs *Test, *Tests, *IT, *Properties); run it with {@code ./mvnw -o -q test
- * -Dtest=OnlineRetailBacktestBenchmark -Dsurefire.failIfNoSpecifiedTests=false}. Set {@code
+ * -Dtest=OnlineRetailForecastBenchmark -Dsurefire.failIfNoSpecifiedTests=false}. Set {@code
  * RESTOCK_ONLINE_RETAIL} to read another copy, and {@code RESTOCK_BACKTEST_DROP_WEEKS} to cut
  * weeks off the end first (a validation period for tuning that leaves the real hold-out unseen).
  */
-class OnlineRetailBacktestBenchmark {
+class OnlineRetailForecastBenchmark {
 
     @Test
     void backtestsTheOnlineRetailData() throws Exception {

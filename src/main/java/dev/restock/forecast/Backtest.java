@@ -2,6 +2,7 @@ package dev.restock.forecast;
 
 import static java.util.Objects.requireNonNull;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -104,8 +105,8 @@ public final class Backtest {
 
         var last = all.stream()
                 .map(variant -> variant.series().end())
-                .max(java.time.LocalDate::compareTo)
-                .orElse(java.time.LocalDate.EPOCH);
+                .max(LocalDate::compareTo)
+                .orElse(LocalDate.EPOCH);
         return new BacktestReport(
                 last.minusDays(holdoutWeeks * (long) Horizon.WEEK),
                 last.minusDays(1),

@@ -1,5 +1,7 @@
 package dev.restock.forecast;
 
+import java.util.Arrays;
+
 /**
  * Baseline: every horizon week sells what the last week sold (all days, undamped), spread
  * evenly over its seven days. A history shorter than a week is scaled up to a week.
@@ -14,7 +16,7 @@ public record NaiveWeekly() implements ForecastMethod {
     @Override
     public double[] forecast(DemandSeries history, int horizonDays) {
         double[] forecast = new double[horizonDays];
-        java.util.Arrays.fill(forecast, lastWeekPerDay(history));
+        Arrays.fill(forecast, lastWeekPerDay(history));
         return forecast;
     }
 

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.Collection;
 
 /**
@@ -46,7 +47,7 @@ public final class TradingCalendar {
     /** A store that trades every day, from {@code firstDay} for {@code days} days. */
     public static TradingCalendar everyDay(LocalDate firstDay, int days) {
         boolean[] traded = new boolean[days];
-        java.util.Arrays.fill(traded, true);
+        Arrays.fill(traded, true);
         return new TradingCalendar(firstDay, traded);
     }
 

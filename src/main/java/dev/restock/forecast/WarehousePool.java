@@ -1,6 +1,7 @@
 package dev.restock.forecast;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 
 /**
@@ -31,10 +32,10 @@ public record WarehousePool(NewVariantPrior prior, DemandSeries total) {
             calendar = history.calendar();
         }
 
-        double[] total = new double[(int) java.time.temporal.ChronoUnit.DAYS.between(first, end)];
+        double[] total = new double[(int) ChronoUnit.DAYS.between(first, end)];
         for (DemandSeries history : histories) {
             DemandSeries damped = damper.damp(history);
-            int offset = (int) java.time.temporal.ChronoUnit.DAYS.between(first, history.firstDay());
+            int offset = (int) ChronoUnit.DAYS.between(first, history.firstDay());
             for (int day = 0; day < damped.length(); day++) {
                 total[offset + day] += damped.demandArray()[day];
             }

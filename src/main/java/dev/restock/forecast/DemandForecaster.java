@@ -1,0 +1,91 @@
+package dev.restock.forecast;
+
+import dev.restock.RestockException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Forecasts every variant and warehouse from the demand history, and backtests the forecast.
+ * This is what the replenishment calls: one {@link VariantForecast} per series, each with its
+ * chosen method and backtest error. Thread-safe.
+ */
+@Component
+public class DemandForecaster {
+
+    private static final Logger log = LoggerFactory.getLogger(DemandForecaster.class);
+
+    private final DemandHistory history;
+
+    public DemandForecaster(DemandHistory history) {
+        this.history = history;
+    }
+
+    /**
+     * The forecast of every series for the {@code horizonDays} days after the last trading day.
+     * Empty when there is no demand history.
+     */
+    public List<VariantForecast> forecastAll(int horizonDays) {
+        long started = System.nanoTime();
+        List<VariantSeries> all = history.loadAll();
+        List<VariantForecast> forecasts = forecast(all, horizonDays);
+        log.info(
+                "Forecast {} series for {} days in {} ms",
+                forecasts.size(),
+                horizonDays,
+                (System.nanoTime() - started) / 1_000_000);
+        return forecasts;
+    }
+
+    /**
+     * The standard backtest of the whole history, holding out its last {@code holdoutWeeks} weeks.
+     *
+     * @throws RestockException when there is no history, or none before the hold-out
+     */
+    public BacktestReport backtest(int holdoutWeeks) {
+        List<VariantSeries> all = history.loadAll();
+        if (all.isEmpty()) {
+            throw new RestockException("There is no daily demand to backtest: daily_demand has no sales."
+                    + " Import sales history first, for example with `restock import online-retail FILE`.");
+        }
+        BacktestReport report = Backtest.standard().run(all, holdoutWeeks);
+        if (report.series() == 0) {
+            throw new RestockException("None of the " + all.size() + " series sold anything before the "
+                    + holdoutWeeks + "-week hold-out, so there is nothing to backtest. Hold out fewer weeks"
+                    + " with --holdout-weeks, or import a longer history.");
+        }
+        log.info("Backtested {} series in {} ms", report.series(), report.elapsedMillis());
+        return report;
+    }
+
+    /**
+     * The standard forecast of the given series, with one pool per warehouse, in the order given.
+     * Pure; uses the common fork-join pool.
+     */
+    public static List<VariantForecast> forecast(List<VariantSeries> all, int horizonDays) {
+        Map<Long, List<DemandSeries>> byWarehouse = new HashMap<>();
+        for (VariantSeries variant : all) {
+            byWarehouse
+                    .computeIfAbsent(variant.warehouseId(), id -> new ArrayList<>())
+                    .add(variant.series());
+        }
+        Map<Long, ForecastSelector> selectors = new HashMap<>();
+        byWarehouse.forEach((warehouse, histories) -> selectors.put(
+                warehouse, ForecastSelector.standard(WarehousePool.estimate(histories, OutlierDamper.standard()))));
+
+        // Selectors and methods are stateless (the pooled trend's cache is concurrent), so series
+        // can be forecast on every core; the result keeps the input's order.
+        return all.parallelStream()
+                .map(variant -> new VariantForecast(
+                        variant.variantId(),
+                        variant.sku(),
+                        variant.warehouseId(),
+                        variant.warehouse(),
+                        selectors.get(variant.warehouseId()).select(variant.series(), horizonDays)))
+                .toList();
+    }
+}

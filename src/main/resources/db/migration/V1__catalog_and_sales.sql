@@ -95,9 +95,9 @@ create index variant_vendors_vendor on variant_vendors (vendor_id);
 -- variant and warehouse ids in the same transaction, and variants and warehouses are never
 -- deleted (removed = true hides them). A foreign key check per row would triple import time.
 create table sales_lines (
-    source        text not null,
-    order_ref     text not null,
-    line_ref      text not null,
+    source        text collate "C" not null,
+    order_ref     text collate "C" not null,
+    line_ref      text collate "C" not null,
     variant_id    bigint not null,
     warehouse_id  bigint not null,
     kind          text not null check (kind in ('sale', 'return', 'cancellation', 'adjustment')),
@@ -110,6 +110,7 @@ create table sales_lines (
     removed       boolean not null default false,
     updated_at    timestamptz not null default now(),
     -- The source's own key: an order and a line within it. Re-importing a line updates it.
+    -- Byte order ("C") for the key: faster to sort and compare, and no locale can change it.
     primary key (source, order_ref, line_ref)
 );
 -- Demand is read from daily_demand, so sales_lines keeps only its key index: imports of

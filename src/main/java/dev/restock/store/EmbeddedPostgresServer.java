@@ -121,6 +121,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 .setServerConfig("max_connections", "60")
                 .setServerConfig("fsync", "on")
                 .setServerConfig("timezone", "UTC")
+                .setServerConfig("shared_buffers", "256MB")
+                .setServerConfig("maintenance_work_mem", "256MB")
+                .setServerConfig("max_wal_size", "2GB")
+                // Nothing replicates from the embedded server, so WAL only needs to cover crash
+                // recovery; with minimal WAL, a bulk load into a table truncated in the same
+                // transaction skips WAL altogether (PostgreSQL docs, "Populating a Database").
+                .setServerConfig("wal_level", "minimal")
+                .setServerConfig("max_wal_senders", "0")
                 .start();
         Files.writeString(portFile, Integer.toString(postgres.getPort()), StandardCharsets.US_ASCII);
         createDatabaseIfMissing(postgres);

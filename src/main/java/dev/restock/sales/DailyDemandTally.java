@@ -5,7 +5,10 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,6 +21,10 @@ import java.util.Map;
 public final class DailyDemandTally {
 
     private record Key(long variantId, long warehouseId, LocalDate day) {}
+
+    private static final Comparator<Key> KEY_ORDER = Comparator.comparingLong(Key::variantId)
+            .thenComparingLong(Key::warehouseId)
+            .thenComparing(Key::day);
 
     private static final class Day {
         BigDecimal sold = BigDecimal.ZERO;
@@ -46,6 +53,13 @@ public final class DailyDemandTally {
         }
     }
 
+    /** Rows in primary key order, so the key grows at its right edge instead of splitting pages. */
+    private List<Map.Entry<Key, Day>> inKeyOrder() {
+        List<Map.Entry<Key, Day>> entries = new ArrayList<>(days.entrySet());
+        entries.sort(Map.Entry.comparingByKey(KEY_ORDER));
+        return entries;
+    }
+
     /**
      * Replaces {@code daily_demand} with this tally, inside the caller's transaction; then call
      * {@link DailyDemand#refreshTradingDays()}.
@@ -57,7 +71,7 @@ public final class DailyDemandTally {
         }
         try (CopyWriter copy = CopyWriter.open(
                 connection, "daily_demand", "variant_id, warehouse_id, day, sold, returned, revenue, sale_lines")) {
-            for (var entry : days.entrySet()) {
+            for (var entry : inKeyOrder()) {
                 Key key = entry.getKey();
                 Day day = entry.getValue();
                 copy.value(key.variantId())

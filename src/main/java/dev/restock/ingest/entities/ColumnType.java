@@ -1,7 +1,6 @@
 package dev.restock.ingest.entities;
 
 import java.math.BigDecimal;
-import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -17,29 +16,23 @@ import java.util.regex.Pattern;
  * with surrounding spaces removed and throws {@link InvalidValueException} saying what it expected.
  */
 enum ColumnType {
-    TEXT("text", Types.VARCHAR, "text", text -> text),
-    DECIMAL("numeric(38, 6)", Types.NUMERIC, "a decimal number such as 12.5", ColumnType::decimal),
+    TEXT("text", "text", text -> text),
+    DECIMAL("numeric(38, 6)", "a decimal number such as 12.5", ColumnType::decimal),
     NON_NEGATIVE_DECIMAL(
             "numeric(38, 6)",
-            Types.NUMERIC,
             "a decimal number of 0 or more",
             text -> atLeast(decimal(text), 0, "must not be negative")),
     POSITIVE_DECIMAL(
             "numeric(38, 6)",
-            Types.NUMERIC,
             "a decimal number greater than 0",
             text -> atLeast(decimal(text), 1, "must be greater than 0")),
-    NON_NEGATIVE_INTEGER("integer", Types.INTEGER, "a whole number of 0 or more", ColumnType::nonNegativeInteger),
-    BOOLEAN("boolean", Types.BOOLEAN, "true or false", ColumnType::bool),
-    INSTANT(
-            "timestamptz",
-            Types.TIMESTAMP_WITH_TIMEZONE,
-            "an ISO-8601 time with offset such as 2024-03-01T10:15:00Z",
-            ColumnType::instant),
-    CURRENCY("text", Types.VARCHAR, "a three-letter ISO 4217 currency code such as EUR", ColumnType::currency),
-    TIME_ZONE("text", Types.VARCHAR, "an IANA time zone such as Europe/London or UTC", ColumnType::timeZone),
-    VARIANT_TYPE("text", Types.VARCHAR, "one of simple, bundle, assembly", ColumnType::variantType),
-    SALES_KIND("text", Types.VARCHAR, "one of sale, return, cancellation, adjustment", ColumnType::salesKind);
+    NON_NEGATIVE_INTEGER("integer", "a whole number of 0 or more", ColumnType::nonNegativeInteger),
+    BOOLEAN("boolean", "true or false", ColumnType::bool),
+    INSTANT("timestamptz", "an ISO-8601 time with offset such as 2024-03-01T10:15:00Z", ColumnType::instant),
+    CURRENCY("text", "a three-letter ISO 4217 currency code such as EUR", ColumnType::currency),
+    TIME_ZONE("text", "an IANA time zone such as Europe/London or UTC", ColumnType::timeZone),
+    VARIANT_TYPE("text", "one of simple, bundle, assembly", ColumnType::variantType),
+    SALES_KIND("text", "one of sale, return, cancellation, adjustment", ColumnType::salesKind);
 
     private static final List<String> VARIANT_TYPES = List.of("simple", "bundle", "assembly");
     private static final List<String> SALES_KINDS = List.of("sale", "return", "cancellation", "adjustment");
@@ -53,13 +46,11 @@ enum ColumnType {
     private static final int MAX_INTEGER_DIGITS = 32;
 
     private final String sqlType;
-    private final int jdbcType;
     private final String expected;
     private final Function<String, Object> parser;
 
-    ColumnType(String sqlType, int jdbcType, String expected, Function<String, Object> parser) {
+    ColumnType(String sqlType, String expected, Function<String, Object> parser) {
         this.sqlType = sqlType;
-        this.jdbcType = jdbcType;
         this.expected = expected;
         this.parser = parser;
     }
@@ -71,10 +62,6 @@ enum ColumnType {
 
     String sqlType() {
         return sqlType;
-    }
-
-    int jdbcType() {
-        return jdbcType;
     }
 
     /** What a valid value looks like, for messages and the documentation. */

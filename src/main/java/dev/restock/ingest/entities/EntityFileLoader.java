@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -15,6 +18,7 @@ final class EntityFileLoader {
 
     private static final int PROGRESS_EVERY_ROWS = 10_000;
     private static final int BYTES_PER_KIB = 1024;
+    private static final Logger log = LoggerFactory.getLogger(EntityFileLoader.class);
 
     private final JdbcTemplate jdbc;
     private final EntityWriter writer;
@@ -27,29 +31,50 @@ final class EntityFileLoader {
     }
 
     FileResult load(EntityFile entity, Path path) {
+        long started = System.nanoTime();
         try (EntityFileReader reader = EntityFileReader.open(path, entity);
-                ImportProgress progress = progressFor(entity, path)) {
+                ImportProgress progress = progressFor(entity, path);
+                EntityStage stage = EntityStage.create(jdbc, entity)) {
             EntityHeader header = reader.readHeader();
-            EntityStage stage = EntityStage.create(jdbc, entity);
-            long linesRead = reader.forEachRow(row -> {
-                stage.add(row);
-                if (reader.rowsRead() % PROGRESS_EVERY_ROWS == 0) {
-                    progress.stepTo(reader.bytesRead() / BYTES_PER_KIB);
-                    progress.step(String.format("%,d lines", reader.rowsRead()));
-                }
-            });
-            stage.finish();
-            progress.step("checking and saving");
+            long linesRead = stageRows(reader, stage, progress);
+            long staged = System.nanoTime();
 
             stage.checkKeysAreUnique(header);
             stage.checkReferencesExist(header);
+            long checked = System.nanoTime();
+
             EntityWriter.Applied applied = writer.apply(entity, stage);
             if (entity == EntityFile.COMPONENTS && applied.imported() > 0) {
                 cycles.check(stage, header);
             }
+            log.debug(
+                    "'{}': {} lines read and staged in {} ms, checked in {} ms, applied in {} ms",
+                    entity.fileName(),
+                    linesRead,
+                    millisBetween(started, staged),
+                    millisBetween(staged, checked),
+                    millisBetween(checked, System.nanoTime()));
             return new FileResult(
                     entity, linesRead, applied.imported(), applied.skipped(), applied.products(), reader.sha256());
         }
+    }
+
+    private static long stageRows(EntityFileReader reader, EntityStage stage, ImportProgress progress) {
+        long linesRead = reader.forEachRow(row -> {
+            stage.add(row);
+            if (reader.rowsRead() % PROGRESS_EVERY_ROWS == 0) {
+                progress.stepTo(reader.bytesRead() / BYTES_PER_KIB);
+                progress.step(String.format("%,d lines", reader.rowsRead()));
+            }
+        });
+        stage.finish();
+        progress.stepTo(reader.bytesRead() / BYTES_PER_KIB);
+        progress.step("checking and saving");
+        return linesRead;
+    }
+
+    private static long millisBetween(long startNanos, long endNanos) {
+        return Duration.ofNanos(endNanos - startNanos).toMillis();
     }
 
     /** Only sales orders run long enough to need a progress bar. */

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -69,7 +70,11 @@ public class EntityImporter {
 
         // Days are cut in each warehouse's time zone, so a new zone moves demand as much as new sales.
         if (changed(results, EntityFile.SALES_ORDERS) || changed(results, EntityFile.WAREHOUSES)) {
+            long started = System.nanoTime();
             dailyDemand.rebuild();
+            log.debug(
+                    "Rebuilt daily demand in {} ms",
+                    Duration.ofNanos(System.nanoTime() - started).toMillis());
         }
         ImportSummary summary = summarize(folder, results);
         importRuns.record(summary, sha256(results), startedAt, Instant.now());

@@ -1,9 +1,6 @@
 package dev.restock.ingest.entities;
 
 import dev.restock.ingest.ImportException;
-import java.sql.Types;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -11,38 +8,32 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The rows of one entity file in a temporary table, so that keys, references and the upsert are
  * checked and applied set-based instead of one statement per row. The table lives until the
- * importing transaction ends. Not thread-safe.
+ * importing transaction ends; close the stage even when reading fails, so that an unfinished copy
+ * does not block the rollback. Not thread-safe.
  */
-final class EntityStage {
-
-    /** Rows per batch insert; with reWriteBatchedInserts the driver sends few large statements. */
-    private static final int BATCH_SIZE = 2_000;
+final class EntityStage implements AutoCloseable {
 
     private final JdbcTemplate jdbc;
     private final EntityFile entity;
     private final String table;
-    private final String insert;
-    private final int[] argumentTypes;
-    private final List<Object[]> batch = new ArrayList<>(BATCH_SIZE);
+    private final StageCopy copy;
 
-    private EntityStage(JdbcTemplate jdbc, EntityFile entity) {
+    private EntityStage(JdbcTemplate jdbc, EntityFile entity, String table, StageCopy copy) {
         this.jdbc = jdbc;
         this.entity = entity;
-        this.table = "stage_" + entity.name().toLowerCase(Locale.ROOT);
-        this.insert = "insert into " + table + " (line, "
-                + entity.columns().stream().map(Column::sqlName).collect(Collectors.joining(", ")) + ") values (?"
-                + ", ?".repeat(entity.columns().size()) + ")";
-        this.argumentTypes = argumentTypes(entity);
+        this.table = table;
+        this.copy = copy;
     }
 
+    /** Creates the staging table and starts copying into it. */
     static EntityStage create(JdbcTemplate jdbc, EntityFile entity) {
-        EntityStage stage = new EntityStage(jdbc, entity);
+        String table = "stage_" + entity.name().toLowerCase(Locale.ROOT);
         String columns = entity.columns().stream()
                 .map(column -> column.sqlName() + " " + column.type().sqlType())
                 .collect(Collectors.joining(", "));
-        jdbc.execute(
-                "create temporary table " + stage.table + " (line bigint not null, " + columns + ") on commit drop");
-        return stage;
+        jdbc.execute("create temporary table " + table + " (line bigint not null, " + columns + ") on commit drop");
+        String names = entity.columns().stream().map(Column::sqlName).collect(Collectors.joining(", "));
+        return new EntityStage(jdbc, entity, table, StageCopy.start(jdbc, table, "line, " + names));
     }
 
     String table() {
@@ -50,26 +41,18 @@ final class EntityStage {
     }
 
     void add(EntityRow row) {
-        Object[] arguments = new Object[row.values().length + 1];
-        arguments[0] = row.line();
-        System.arraycopy(row.values(), 0, arguments, 1, row.values().length);
-        batch.add(arguments);
-        if (batch.size() == BATCH_SIZE) {
-            flush();
-        }
+        copy.add(row.line(), row.values());
     }
 
-    /** Sends the last rows and refreshes statistics, which autovacuum never gathers for temp tables. */
+    /** Ends the copy and refreshes statistics, which autovacuum never gathers for temp tables. */
     void finish() {
-        flush();
+        copy.finish();
         jdbc.execute("analyze " + table);
     }
 
-    private void flush() {
-        if (!batch.isEmpty()) {
-            jdbc.batchUpdate(insert, batch, argumentTypes);
-            batch.clear();
-        }
+    @Override
+    public void close() {
+        copy.close();
     }
 
     /** Throws at the second line of the first key that appears twice. */
@@ -132,14 +115,5 @@ final class EntityStage {
                     "unknown " + reference.noun() + " '" + value + "'; it is neither in the" + " database nor in "
                             + reference.file() + " of this folder");
         }
-    }
-
-    private static int[] argumentTypes(EntityFile entity) {
-        int[] types = new int[entity.columns().size() + 1];
-        types[0] = Types.BIGINT;
-        for (int i = 0; i < entity.columns().size(); i++) {
-            types[i + 1] = entity.columns().get(i).type().jdbcType();
-        }
-        return types;
     }
 }

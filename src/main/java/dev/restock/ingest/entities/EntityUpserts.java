@@ -97,6 +97,7 @@ final class EntityUpserts {
                            case when s.kind in ('return', 'cancellation') then -s.quantity else s.quantity end,
                            s.unit_price, s.currency, s.ordered_at, s.customer, s.country, s.removed, s.updated_at
                     from %1$s s join variants v on v.sku = s.sku join warehouses w on w.code = s.warehouse
+                    order by s.order_id, s.line_id
                     on conflict (source, order_ref, line_ref) do update set variant_id = excluded.variant_id,
                         warehouse_id = excluded.warehouse_id, kind = excluded.kind, quantity = excluded.quantity,
                         unit_price = excluded.unit_price, currency = excluded.currency, sold_at = excluded.sold_at,

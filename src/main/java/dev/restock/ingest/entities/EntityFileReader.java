@@ -49,7 +49,7 @@ final class EntityFileReader implements AutoCloseable {
             if (Files.size(path) == 0) {
                 throw new ImportException(
                         entity.fileName(),
-                        "the file is empty (0 bytes); it needs at least a header" + " line naming its columns");
+                        "the file is empty (0 bytes); it needs at least a header line naming its columns");
             }
             return new EntityFileReader(entity, Files.newInputStream(path));
         } catch (IOException e) {
@@ -90,7 +90,7 @@ final class EntityFileReader implements AutoCloseable {
                     parser.getCurrentLineNumber(),
                     0,
                     null,
-                    "is not valid CSV, a quoted value" + " may be unclosed ("
+                    "is not valid CSV, a quoted value may be unclosed ("
                             + e.getCause().getMessage() + ")");
         }
     }
@@ -102,7 +102,7 @@ final class EntityFileReader implements AutoCloseable {
                     line,
                     0,
                     null,
-                    "the row has " + record.size() + " values but the header" + " has " + header.width()
+                    "the row has " + record.size() + " values but the header has " + header.width()
                             + " columns; quote values that contain commas");
         }
         Object[] values = new Object[entity.columns().size()];

@@ -112,7 +112,7 @@ final class EntityStage implements AutoCloseable {
                     line,
                     header.positionOf(reference.column()),
                     reference.column(),
-                    "unknown " + reference.noun() + " '" + value + "'; it is neither in the" + " database nor in "
+                    "unknown " + reference.noun() + " '" + value + "'; it is neither in the database nor in "
                             + reference.file() + " of this folder");
         }
     }

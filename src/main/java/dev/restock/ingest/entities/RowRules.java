@@ -39,7 +39,7 @@ final class RowRules {
                     header,
                     row,
                     "COMPONENT_SKU",
-                    "'" + sku + "' is the SKU itself; a variant cannot" + " be a component of itself");
+                    "'" + sku + "' is the SKU itself; a variant cannot be a component of itself");
         }
     }
 
@@ -48,26 +48,18 @@ final class RowRules {
      * an adjustment is signed. Restock stores returns and cancellations as negative quantities.
      */
     private static void quantityMatchesKind(EntityFile entity, EntityHeader header, EntityRow row) {
-        Object kind = row.value(entity, "KIND");
+        String kind = row.value(entity, "KIND") == null ? "sale" : (String) row.value(entity, "KIND");
         BigDecimal quantity = (BigDecimal) row.value(entity, "QUANTITY");
-        if ("adjustment".equals(kind)) {
-            if (quantity.signum() == 0) {
-                throw problem(
-                        entity,
-                        header,
-                        row,
-                        "QUANTITY",
-                        "'0' is not an adjustment; expected a quantity" + " other than 0 (negative takes stock out)");
-            }
-        } else if (quantity.signum() <= 0) {
-            throw problem(
-                    entity,
-                    header,
-                    row,
-                    "QUANTITY",
-                    "'" + quantity.toPlainString() + "' must be greater than"
-                            + " 0 for a " + (kind == null ? "sale" : kind) + "; KIND says the direction (sale, return,"
-                            + " cancellation), only adjustments are signed");
+        boolean signed = kind.equals("adjustment");
+        if (signed && quantity.signum() == 0) {
+            String problem = "'0' is not an adjustment; expected a quantity other than 0"
+                    + " (negative lowers demand, positive raises it)";
+            throw problem(entity, header, row, "QUANTITY", problem);
+        }
+        if (!signed && quantity.signum() <= 0) {
+            String problem = "'" + quantity.toPlainString() + "' must be greater than 0 for a " + kind
+                    + "; KIND gives the direction (sale, return, cancellation), only an adjustment is signed";
+            throw problem(entity, header, row, "QUANTITY", problem);
         }
     }
 

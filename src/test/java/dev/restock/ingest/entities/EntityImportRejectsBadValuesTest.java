@@ -174,7 +174,7 @@ class EntityImportRejectsBadValuesTest extends DatabaseTest {
         ImportException error = rejects(folder);
 
         assertThat(error.getMessage())
-                .startsWith("warehouses.csv, line 2, column 3 (TIME_ZONE): 'Mars/Olympus' is" + " not a time zone");
+                .startsWith("warehouses.csv, line 2, column 3 (TIME_ZONE): 'Mars/Olympus' is not a time zone");
     }
 
     @Test

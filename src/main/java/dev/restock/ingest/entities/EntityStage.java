@@ -57,7 +57,8 @@ final class EntityStage implements AutoCloseable {
 
     /** Throws at the second line of the first key that appears twice. */
     void checkKeysAreUnique(EntityHeader header) {
-        String keys = entity.keys().stream().map(String::toLowerCase).collect(Collectors.joining(", "));
+        String keys =
+                entity.keys().stream().map(key -> key.toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
         boolean duplicated = !jdbc.queryForList(
                         "select 1 from " + table + " group by " + keys + " having count(*) > 1 limit 1")
                 .isEmpty();

@@ -60,7 +60,10 @@ public class EntityImporter {
     public ImportSummary importFolder(Path folder) {
         Instant startedAt = Instant.now();
         EntityFolder entityFolder = EntityFolder.scan(folder);
-        log.info("Importing entity files {} from '{}'", entityFolder.files().keySet(), folder);
+        log.info(
+                "Importing {} from '{}'",
+                entityFolder.files().keySet().stream().map(EntityFile::fileName).toList(),
+                folder);
         return transactions.execute(status -> importAll(entityFolder, startedAt));
     }
 

@@ -34,6 +34,7 @@ final class EntityFileReader implements AutoCloseable {
     private final Iterator<CSVRecord> records;
     private EntityHeader header;
     private long rowsRead;
+    private long lastRecordEndLine;
 
     private EntityFileReader(EntityFile entity, InputStream raw) throws IOException {
         this.entity = entity;
@@ -63,6 +64,7 @@ final class EntityFileReader implements AutoCloseable {
             throw new ImportException(file, "has no header line; the first line must name the columns");
         }
         header = EntityHeader.of(entity, records.next().toList());
+        lastRecordEndLine = parser.getCurrentLineNumber();
         return header;
     }
 
@@ -71,6 +73,7 @@ final class EntityFileReader implements AutoCloseable {
         while (hasNext()) {
             CSVRecord record = records.next();
             rowsRead++;
+            lastRecordEndLine = parser.getCurrentLineNumber();
             sink.accept(toRow(record, startLine(record)));
         }
         return rowsRead;
@@ -81,17 +84,22 @@ final class EntityFileReader implements AutoCloseable {
         return rowsRead;
     }
 
+    /**
+     * Commons CSV reports malformed quoting where it gave up, often the end of the file; the bad
+     * value starts on the line after the last good record.
+     */
     private boolean hasNext() {
         try {
             return records.hasNext();
         } catch (UncheckedIOException e) {
             throw new ImportException(
                     file,
-                    parser.getCurrentLineNumber(),
+                    lastRecordEndLine + 1,
                     0,
                     null,
-                    "is not valid CSV, a quoted value may be unclosed ("
-                            + e.getCause().getMessage() + ")");
+                    "is not valid CSV ("
+                            + e.getCause().getMessage() + "); enclose a value that holds commas, quotes or line"
+                            + " breaks in double quotes, and double each quote inside it");
         }
     }
 
@@ -138,7 +146,7 @@ final class EntityFileReader implements AutoCloseable {
 
     /** The parser counts lines up to the end of a record; a quoted value may span lines. */
     private long startLine(CSVRecord record) {
-        long line = parser.getCurrentLineNumber();
+        long line = lastRecordEndLine;
         for (String value : record.values()) {
             line -= lineBreaks(value);
         }

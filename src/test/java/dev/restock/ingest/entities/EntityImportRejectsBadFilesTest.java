@@ -153,11 +153,33 @@ class EntityImportRejectsBadFilesTest extends DatabaseTest {
 
     @Test
     void rejectsUnclosedQuote() {
-        write(folder, "warehouses.csv", "CODE,NAME,UPDATED_AT,REMOVED", "LDN,\"London," + UPDATED + ",false");
+        write(
+                folder,
+                "warehouses.csv",
+                "CODE,NAME,UPDATED_AT,REMOVED",
+                "LDN,\"London," + UPDATED + ",false",
+                "NYC,New York," + UPDATED + ",false");
 
         ImportException error = rejects(folder);
 
-        assertThat(error.getMessage()).contains("warehouses.csv", "is not valid CSV");
+        assertThat(error.getMessage())
+                .startsWith("warehouses.csv, line 2: is not valid CSV")
+                .contains("double quotes");
+    }
+
+    @Test
+    void countsLinesInsideQuotedValuesWhenNamingTheLine() {
+        write(
+                folder,
+                "warehouses.csv",
+                "CODE,NAME,UPDATED_AT,REMOVED",
+                "LDN,\"London\nPark Royal\"," + UPDATED + ",false",
+                "NYC,New York," + UPDATED + ",maybe");
+
+        ImportException error = rejects(folder);
+
+        assertThat(error.getMessage())
+                .startsWith("warehouses.csv, line 4, column 4 (REMOVED): 'maybe' is not true or false");
     }
 
     /** Starts from an empty database, so that files applied before the bad one would show. */

@@ -1,0 +1,165 @@
+package dev.restock.ingest.entities;
+
+import dev.restock.ingest.ImportException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Decodes a file as strict UTF-8 and knows the line and column of every character it hands out,
+ * so that a byte that is not UTF-8, or a NUL byte of a binary file, is reported where it stands.
+ * A leading byte order mark is dropped. Text before a bad byte is handed out first, so problems
+ * earlier in the file are found before it. Not thread-safe.
+ */
+final class StrictUtf8Reader extends Reader {
+
+    private static final int BUFFER_SIZE = 64 * 1024;
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
+
+    private final InputStream in;
+    private final String file;
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final ByteBuffer bytes = ByteBuffer.allocate(BUFFER_SIZE).flip();
+    private final CharBuffer chars = CharBuffer.allocate(BUFFER_SIZE).flip();
+
+    private long line = 1;
+    private int column;
+    private boolean afterCarriageReturn;
+    private boolean started;
+    private boolean endOfInput;
+    private boolean finished;
+    private ImportException pending;
+
+    StrictUtf8Reader(InputStream in, String file) {
+        this.in = in;
+        this.file = file;
+    }
+
+    @Override
+    public int read(char[] buffer, int offset, int length) throws IOException {
+        while (!chars.hasRemaining()) {
+            if (pending != null) {
+                throw pending;
+            }
+            if (finished) {
+                return -1;
+            }
+            fill();
+        }
+        int count = Math.min(length, chars.remaining());
+        chars.get(buffer, offset, count);
+        return count;
+    }
+
+    private void fill() throws IOException {
+        readBytes();
+        if (!started) {
+            started = true;
+            BinaryFormat.of(bytes).ifPresent(format -> pending = binary(format));
+            if (pending != null) {
+                return;
+            }
+        }
+        chars.clear();
+        CoderResult result = decoder.decode(bytes, chars, endOfInput);
+        if (endOfInput && result.isUnderflow()) {
+            result = decoder.flush(chars);
+            finished = result.isUnderflow();
+        }
+        chars.flip();
+        dropByteOrderMark();
+        track();
+        if (result.isError() && pending == null) {
+            pending = notUtf8(result.length());
+        }
+    }
+
+    private void readBytes() throws IOException {
+        if (endOfInput) {
+            return;
+        }
+        bytes.compact();
+        int read = in.read(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
+        if (read < 0) {
+            endOfInput = true;
+        } else {
+            bytes.position(bytes.position() + read);
+        }
+        bytes.flip();
+    }
+
+    private void dropByteOrderMark() {
+        if (line == 1 && column == 0 && chars.hasRemaining() && chars.get(chars.position()) == BYTE_ORDER_MARK) {
+            chars.get();
+        }
+    }
+
+    /** Advances the position over the decoded characters; stops before a NUL. */
+    private void track() {
+        for (int i = chars.position(); i < chars.limit(); i++) {
+            char c = chars.get(i);
+            if (c == '\0') {
+                pending = new ImportException(
+                        file,
+                        line,
+                        column + 1,
+                        null,
+                        "contains a NUL byte, so it is a binary"
+                                + " file, not CSV text; export the data as a UTF-8 CSV file");
+                chars.limit(i);
+                return;
+            }
+            advance(c);
+        }
+    }
+
+    private void advance(char c) {
+        if (c == '\n') {
+            if (!afterCarriageReturn) {
+                line++;
+            }
+            column = 0;
+        } else if (c == '\r') {
+            line++;
+            column = 0;
+        } else if (!Character.isLowSurrogate(c)) {
+            column++;
+        }
+        afterCarriageReturn = c == '\r';
+    }
+
+    private ImportException notUtf8(int length) {
+        byte[] bad =
+                Arrays.copyOfRange(bytes.array(), bytes.position(), Math.min(bytes.position() + length, bytes.limit()));
+        StringBuilder hex = new StringBuilder();
+        for (byte b : bad) {
+            hex.append(hex.isEmpty() ? "" : " ").append(String.format("0x%02X", b));
+        }
+        return new ImportException(
+                file,
+                line,
+                column + 1,
+                null,
+                "byte " + hex + " is not valid UTF-8;"
+                        + " the file must be UTF-8 encoded (it may have been saved as Latin-1 or Windows-1252)");
+    }
+
+    private ImportException binary(BinaryFormat format) {
+        return new ImportException(file, 1, 1, null, format.problem());
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}

@@ -54,20 +54,20 @@ final class ImportCommand {
             return;
         }
         out.printf("Imported %s (%s)%n", summary.source(), summary.kind());
-        out.printf("  lines read       %,d%n", summary.linesRead());
-        out.printf("  lines imported   %,d%n", summary.linesImported());
-        out.printf("  lines skipped    %,d%n", summary.linesSkipped());
-        out.printf("  variants         %,d%n", summary.variants());
+        out.printf("  %-24s %,d%n", "lines read", summary.linesRead());
+        out.printf("  %-24s %,d%n", "lines imported", summary.linesImported());
+        out.printf("  %-24s %,d%n", "lines skipped", summary.linesSkipped());
+        out.printf("  %-24s %,d%n", "variants", summary.variants());
         summary.skipped().entrySet().stream()
                 .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
-                .forEach(entry -> out.printf("    skipped %-28s %,d%n", entry.getKey(), entry.getValue()));
+                .forEach(entry -> out.printf("    skipped %-40s %,d%n", entry.getKey(), entry.getValue()));
         summary.details().entrySet().stream()
                 .sorted(java.util.Map.Entry.comparingByKey())
-                .forEach(entry -> out.printf("  %-16s %,d%n", entry.getKey(), entry.getValue()));
+                .forEach(entry -> out.printf("  %-24s %,d%n", entry.getKey(), entry.getValue()));
         out.println(
                 summary.changed()
                         ? "  The database was updated."
-                        : "  Nothing changed: everything in this file was already imported.");
+                        : "  Nothing changed: everything in it was already imported.");
         out.flush();
     }
 }

@@ -84,6 +84,9 @@ class EmbeddedPostgresProcessesIT {
     private static String firstLine(Process process) throws Exception {
         var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String line = reader.readLine();
+        while (line != null && !line.startsWith("port=")) {
+            line = reader.readLine();
+        }
         assertThat(line).as("the holder process printed its port").isNotNull();
         return line;
     }

@@ -14,17 +14,21 @@ final class RestockRuntime {
 
     /** A context without the web server, for commands that do their job and exit. */
     static ConfigurableApplicationContext startForCommand(Path home) {
-        return builder(home).web(WebApplicationType.NONE).run();
+        return builder(home, "WARN").web(WebApplicationType.NONE).run();
     }
 
     /** A context with the web server, for {@code serve}. */
     static ConfigurableApplicationContext startServer(Path home, String... args) {
-        return builder(home).web(WebApplicationType.SERVLET).run(args);
+        return builder(home, "INFO").web(WebApplicationType.SERVLET).run(args);
     }
 
-    private static SpringApplicationBuilder builder(Path home) {
+    /**
+     * A command says what it did itself, so its log shows only warnings unless the user asks
+     * ({@code LOGGING_LEVEL_DEV_RESTOCK=INFO}); these are defaults, below every other source.
+     */
+    private static SpringApplicationBuilder builder(Path home, String logLevel) {
         return new SpringApplicationBuilder(RestockApplication.class)
-                .properties(Map.of("restock.home", home.toString()))
+                .properties(Map.of("restock.home", home.toString(), "logging.level.dev.restock", logLevel))
                 .logStartupInfo(false);
     }
 }

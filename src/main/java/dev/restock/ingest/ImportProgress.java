@@ -18,7 +18,7 @@ public final class ImportProgress implements AutoCloseable {
 
     /** A bar counting {@code unit} up to {@code total} (-1 when unknown). */
     public static ImportProgress start(String task, long total, String unit) {
-        if (System.console() == null) {
+        if (!onTerminal()) {
             return new ImportProgress(null);
         }
         ProgressBar bar = new ProgressBarBuilder()
@@ -30,6 +30,23 @@ public final class ImportProgress implements AutoCloseable {
                 .continuousUpdate()
                 .build();
         return new ImportProgress(bar);
+    }
+
+    /**
+     * True when a person watches: since Java 22, {@code System.console()} exists even when output
+     * is redirected, so ask the console itself ({@code isTerminal}, looked up by name because the
+     * code is compiled for Java 21, where a console existed only on a terminal).
+     */
+    public static boolean onTerminal() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true;
+        }
     }
 
     public static ImportProgress none() {

@@ -1,6 +1,7 @@
 package dev.restock.ingest.retail;
 
 import dev.restock.RestockException;
+import dev.restock.ingest.ImportProgress;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -59,7 +60,7 @@ public final class OnlineRetailDownload {
     }
 
     private static InputStream progress(InputStream body, long size) {
-        if (System.console() == null) {
+        if (!ImportProgress.onTerminal()) {
             return body;
         }
         return ProgressBar.wrap(

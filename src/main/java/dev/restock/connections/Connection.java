@@ -7,7 +7,8 @@ import java.util.Objects;
 
 /**
  * A connection's settings: how to reach the system and which table each order type is saved to.
- * Holds no secret; {@code password} names where the secret is read from.
+ * Holds no secret, so it may be stored and printed; {@code password} names where the secret is
+ * read from, and a URL carrying a password is refused.
  *
  * @param properties driver properties that are not secret (e.g. Snowflake's {@code warehouse})
  * @param tables the table per order type; may name one table for several types
@@ -36,6 +37,11 @@ public record Connection(
         }
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        if (jdbcUrl.toLowerCase(java.util.Locale.ROOT).matches(".*[?&;]password=.*")) {
+            // Settings are stored and printed; the URL must not carry what the secret file holds.
+            throw new ConnectionException("The JDBC URL of connection '" + name + "' contains a password. Remove"
+                    + " it and name a file or environment variable that holds the password instead.");
+        }
         properties = Map.copyOf(properties == null ? Map.of() : properties);
         EnumMap<OrderType, String> complete = new EnumMap<>(DEFAULT_TABLES);
         if (tables != null) {

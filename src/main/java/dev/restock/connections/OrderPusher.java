@@ -156,6 +156,7 @@ public class OrderPusher {
         String reference = attempt.order().reference();
         String problem = "Saving " + reference + " to '" + connection.name() + "' failed while " + step + ": "
                 + opener.describe(connection, error) + ".";
+        String outcome = " Restock removed any rows it wrote;";
         try {
             writer.deleteOrder(connection, table, attempt.order().id().toString());
         } catch (SQLException | RuntimeException compensation) {
@@ -168,9 +169,9 @@ public class OrderPusher {
                 log.error(message);
                 return new PushFailedException(message, attempt.order().id(), false, error);
             }
+            outcome = " Nothing was written;";
         }
-        String message =
-                problem + " Restock removed any rows it wrote; the order stays editable and can be" + " saved again.";
+        String message = problem + outcome + " the order stays editable and can be saved again.";
         saves.markFailed(attempt, message, actor);
         log.warn(message);
         return new PushFailedException(message, attempt.order().id(), true, error);

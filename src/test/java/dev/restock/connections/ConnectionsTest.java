@@ -95,6 +95,23 @@ class ConnectionsTest extends DatabaseTest {
     }
 
     @Test
+    void refusesAJdbcUrlThatCarriesAPassword() {
+        assertThatThrownBy(() -> new Connection(
+                        "prod",
+                        ConnectionKind.POSTGRESQL,
+                        "jdbc:postgresql://db/x?user=u&password=hunter2",
+                        null,
+                        null,
+                        null,
+                        null,
+                        false))
+                .isInstanceOf(ConnectionException.class)
+                .hasMessageContaining("contains a password")
+                .message()
+                .doesNotContain("hunter2");
+    }
+
+    @Test
     void refusesAnUnknownConnectionListingTheKnownOnes() {
         assertThatThrownBy(() -> connections.get("prod"))
                 .hasMessage("There is no connection 'prod'. Known connections: local.");

@@ -99,6 +99,22 @@ abstract class OrderPushGuarantees extends PushTestBase {
     }
 
     @Test
+    void savesNothingWhenTheDatabaseRejectsARowInTheMiddleOfTheBatch() throws SQLException {
+        String table = "CHECKED_ORDERS";
+        pointAt(table);
+        String ddl = dialect().createTable(table);
+        execute(ddl.substring(0, ddl.lastIndexOf(')')) + ", check (" + dialect().quote("SKU") + " <> 'SKU-2'))");
+        StockOrder order = orderWithTwoLines();
+
+        assertThatThrownBy(() -> pusher().push(order.id(), CONNECTION, ANNA))
+                .isInstanceOf(PushFailedException.class)
+                .hasMessageContaining("the order stays editable");
+
+        assertThat(orders.get(order.id()).saveState()).isEqualTo(SaveState.SAVE_FAILED);
+        assertThat(count(table, order.id())).isZero();
+    }
+
+    @Test
     void savesNothingWhenTheInsertBatchRanButItsAnswerWasLost() throws SQLException {
         StockOrder order = orderWithTwoLines();
         opener.fail("^insert", Effect.LOSE_ANSWER);

@@ -43,6 +43,13 @@ public record Connection(
                     + " it and name a file or environment variable that holds the password instead.");
         }
         properties = Map.copyOf(properties == null ? Map.of() : properties);
+        for (String key : properties.keySet()) {
+            if (key.toLowerCase(java.util.Locale.ROOT).matches(".*(password|passcode|token|secret|private_key).*")) {
+                throw new ConnectionException("Driver property '" + key + "' of connection '" + name + "' looks like"
+                        + " a secret. Settings are stored and printed; name a file or environment variable that"
+                        + " holds the password instead.");
+            }
+        }
         EnumMap<OrderType, String> complete = new EnumMap<>(DEFAULT_TABLES);
         if (tables != null) {
             complete.putAll(tables);

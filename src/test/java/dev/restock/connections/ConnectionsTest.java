@@ -7,6 +7,7 @@ import dev.restock.DatabaseTest;
 import dev.restock.orders.Actor;
 import dev.restock.orders.NewStockOrder;
 import dev.restock.orders.OrderFixtures;
+import dev.restock.orders.OrderSaves;
 import dev.restock.orders.OrderType;
 import dev.restock.orders.SaveState;
 import dev.restock.orders.StockOrder;
@@ -36,6 +37,12 @@ class ConnectionsTest extends DatabaseTest {
 
     @Autowired
     ConnectionOpener opener;
+
+    @Autowired
+    OrderSaves saves;
+
+    @Autowired
+    PushRecovery recovery;
 
     @TempDir
     Path folder;
@@ -109,6 +116,38 @@ class ConnectionsTest extends DatabaseTest {
                 .hasMessageContaining("contains a password")
                 .message()
                 .doesNotContain("hunter2");
+    }
+
+    @Test
+    void refusesADriverPropertyThatLooksLikeASecret() {
+        assertThatThrownBy(() -> new Connection(
+                        "prod",
+                        ConnectionKind.SNOWFLAKE,
+                        "jdbc:snowflake://a/",
+                        "u",
+                        null,
+                        Map.of("private_key_file_pwd", "hunter2"),
+                        null,
+                        false))
+                .isInstanceOf(ConnectionException.class)
+                .hasMessageContaining("'private_key_file_pwd'")
+                .message()
+                .doesNotContain("hunter2");
+    }
+
+    @Test
+    void recoveryLeavesAnOrderSavingWhenItsConnectionIsGone() {
+        OrderFixtures fixtures = new OrderFixtures(jdbc);
+        StockOrder order = orders.create(
+                NewStockOrder.purchase(fixtures.warehouse("MAIN"), fixtures.vendor("ACME"), "EUR"), Actor.user("anna"));
+        orders.addLine(order.id(), fixtures.variant("SKU-1", "Mug", null), BigDecimal.ONE, null, Actor.user("anna"));
+        saves.begin(order.id(), "gone", Actor.user("anna"));
+
+        PushRecovery.Outcome outcome = recovery.recoverInterruptedPushes();
+
+        assertThat(outcome).isEqualTo(new PushRecovery.Outcome(0, 0, 1));
+        assertThat(orders.get(order.id()).saveState()).isEqualTo(SaveState.SAVING);
+        assertThat(orders.get(order.id()).lastError()).contains("Connection 'gone' no longer exists");
     }
 
     @Test

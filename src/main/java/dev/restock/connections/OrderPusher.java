@@ -110,11 +110,11 @@ public class OrderPusher {
     private PushResult write(SaveAttempt attempt, Connection connection, Actor actor) {
         String table = connection.tableFor(attempt.order().type());
         String id = attempt.order().id().toString();
-        List<Map<ContractColumn, Object>> rows = contractRows.of(attempt, clock.instant());
-
         PushWriter.Progress progress = new PushWriter.Progress();
+        List<Map<ContractColumn, Object>> rows;
         long count;
         try {
+            rows = contractRows.of(attempt, clock.instant());
             count = writer.write(connection, table, id, rows, progress);
         } catch (SQLException | RuntimeException e) {
             throw failed(attempt, connection, table, "writing to " + table, e, progress.insertSent(), actor);

@@ -26,10 +26,12 @@ final class FaultyOpener extends ConnectionOpener {
         /** The call is not made; the driver reports an error. */
         FAIL,
         /** The call is made, then an error is reported: the outcome looks unknown. */
-        LOSE_ANSWER
+        LOSE_ANSWER,
+        /** The call is made after the test's action ran, e.g. expiring a session token. */
+        ACT_FIRST
     }
 
-    private record Armed(Pattern sql, int skip, Effect effect) {}
+    private record Armed(Pattern sql, int skip, Effect effect, Runnable action) {}
 
     private static final Set<String> EXECUTE_METHODS =
             Set.of("execute", "executeUpdate", "executeQuery", "executeBatch", "executeLargeUpdate");
@@ -45,7 +47,14 @@ final class FaultyOpener extends ConnectionOpener {
 
     /** Arms a fault for the match after {@code skip} earlier matches. */
     FaultyOpener fail(String regex, int skip, Effect effect) {
-        armed.add(new Armed(Pattern.compile(regex, Pattern.CASE_INSENSITIVE), skip, effect));
+        armed.add(new Armed(Pattern.compile(regex, Pattern.CASE_INSENSITIVE), skip, effect, () -> {}));
+        skipped.add(0);
+        return this;
+    }
+
+    /** Runs {@code action} just before the first statement matching {@code regex} is made. */
+    FaultyOpener before(String regex, Runnable action) {
+        armed.add(new Armed(Pattern.compile(regex, Pattern.CASE_INSENSITIVE), 0, Effect.ACT_FIRST, action));
         skipped.add(0);
         return this;
     }
@@ -86,7 +95,11 @@ final class FaultyOpener extends ConnectionOpener {
 
     private Object call(Object target, Method method, Object[] args, String sql) throws Throwable {
         statements.add(sql);
-        Effect effect = firing(sql);
+        Armed fired = firing(sql);
+        Effect effect = fired == null ? null : fired.effect();
+        if (effect == Effect.ACT_FIRST) {
+            fired.action().run();
+        }
         if (effect == Effect.FAIL) {
             throw new SQLTransientConnectionException("Injected failure before: " + brief(sql));
         }
@@ -97,7 +110,7 @@ final class FaultyOpener extends ConnectionOpener {
         return result;
     }
 
-    private Effect firing(String sql) {
+    private Armed firing(String sql) {
         Iterator<Armed> iterator = armed.iterator();
         int index = 0;
         while (iterator.hasNext()) {
@@ -109,7 +122,7 @@ final class FaultyOpener extends ConnectionOpener {
                 }
                 iterator.remove();
                 skipped.remove(index);
-                return candidate.effect();
+                return candidate;
             }
             index++;
         }

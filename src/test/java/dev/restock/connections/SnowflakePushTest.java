@@ -98,6 +98,20 @@ class SnowflakePushTest extends OrderPushGuarantees {
         assertThat(count(TABLE, first.id())).isEqualTo(2);
     }
 
+    @Test
+    void anExpiredSessionTokenMidPushStillInsertsTheOrderOnce() throws SQLException {
+        StockOrder order = orderWithTwoLines();
+        opener.before("^insert", snowflake::expireSessionToken);
+        snowflake.clearLogs();
+
+        pusher().push(order.id(), CONNECTION, ANNA);
+
+        // The driver renewed the token and re-sent the insert with the same request id.
+        assertThat(snowflake.requestPaths()).contains("/session/token-request");
+        assertThat(count(TABLE, order.id())).isEqualTo(2);
+        assertThat(orders.get(order.id()).saveState()).isEqualTo(SaveState.SAVED);
+    }
+
     /** Statements the fake executed, each once: no describe requests, no retries. */
     private List<ReceivedStatement> executed() {
         Set<String> seen = new HashSet<>();

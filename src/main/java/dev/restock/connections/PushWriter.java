@@ -108,8 +108,8 @@ class PushWriter {
         return columns;
     }
 
-    private static Map<ContractColumn, String> columnsPresent(
-            java.sql.Connection jdbc, Connection connection, String table) throws SQLException {
+    static Map<ContractColumn, String> columnsPresent(java.sql.Connection jdbc, Connection connection, String table)
+            throws SQLException {
         Map<String, String> byUpperCase = new HashMap<>();
         try (Statement statement = jdbc.createStatement();
                 ResultSet rs = statement.executeQuery(connection.dialect().describe(table))) {

@@ -12,7 +12,13 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         version = "Restock 0.1.0",
         description = "Inventory planning from the sales history in your data warehouse.",
-        subcommands = {DemoCommand.class, ImportCommand.class, CatalogCommand.class, ServeCommand.class},
+        subcommands = {
+            DemoCommand.class,
+            ImportCommand.class,
+            CatalogCommand.class,
+            ConnectionsCommand.class,
+            ServeCommand.class
+        },
         usageHelpAutoWidth = true)
 public final class RestockCommand {
 

@@ -17,6 +17,7 @@ import picocli.CommandLine.ScopeType;
             ImportCommand.class,
             CatalogCommand.class,
             ConnectionsCommand.class,
+            OrdersCommand.class,
             ServeCommand.class
         },
         usageHelpAutoWidth = true)

@@ -69,6 +69,15 @@ public class StockOrders {
                 .optional();
     }
 
+    /** The order with a reference such as PO-1001, compared without regard to case. */
+    public StockOrder getByReference(String reference) {
+        return jdbc.sql("select " + StockOrderRows.ORDER_COLUMNS + " where upper(o.reference) = upper(?)")
+                .param(reference)
+                .query(StockOrderRows::order)
+                .optional()
+                .orElseThrow(() -> new StockOrderException("There is no stock order " + reference + "."));
+    }
+
     public StockOrder get(UUID id) {
         return find(id).orElseThrow(() -> new StockOrderException("There is no stock order with id " + id + "."));
     }

@@ -8,12 +8,19 @@ public final class TestDatabase {
 
     private TestDatabase() {}
 
-    /** Empties every table Flyway created, keeping the schema. */
+    /** Tables whose rows a migration seeds as reference data; tests expect them present. */
+    private static final List<String> SEEDED_TABLES = List.of("order_statuses");
+
+    /** Empties every table Flyway created, keeping the schema and the seeded reference data. */
     public static void truncateAll(JdbcClient jdbc) {
         List<String> tables = jdbc.sql("""
                 select quote_ident(tablename) from pg_tables
                 where schemaname = current_schema() and tablename <> 'flyway_schema_history'
-                """).query(String.class).list();
+                and tablename <> all(?)
+                """)
+                .param(SEEDED_TABLES.toArray(String[]::new))
+                .query(String.class)
+                .list();
         if (!tables.isEmpty()) {
             jdbc.sql("truncate " + String.join(", ", tables) + " restart identity cascade")
                     .update();

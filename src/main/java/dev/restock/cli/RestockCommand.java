@@ -17,6 +17,8 @@ import picocli.CommandLine.ScopeType;
             ImportCommand.class,
             CatalogCommand.class,
             ForecastCommand.class,
+            OrdersCommand.class,
+            ConnectionsCommand.class,
             ServeCommand.class
         },
         usageHelpAutoWidth = true)

@@ -1,0 +1,43 @@
+package dev.restock.connections;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+/** PostgreSQL: java.time values bind without zone arithmetic in pgjdbc. */
+final class PostgresDialect implements SqlDialect {
+
+    @Override
+    public String typeName(ContractColumn.Type type) {
+        return switch (type) {
+            case TEXT -> "varchar";
+            case CURRENCY -> "varchar(3)";
+            case TIMESTAMP -> "timestamp";
+            case DATE -> "date";
+            case DECIMAL -> "numeric(38, 6)";
+            case BOOLEAN -> "boolean";
+        };
+    }
+
+    @Override
+    public void bindTimestamp(PreparedStatement statement, int index, Instant value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.TIMESTAMP);
+        } else {
+            statement.setObject(index, LocalDateTime.ofInstant(value, ZoneOffset.UTC));
+        }
+    }
+
+    @Override
+    public void bindDate(PreparedStatement statement, int index, LocalDate value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.DATE);
+        } else {
+            statement.setObject(index, value);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package dev.restock.connections;
+
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * How Restock writes SQL for one kind of connection: names of the contract's types, quoting,
+ * DDL, and binding of values whose JDBC binding differs between drivers.
+ *
+ * <p>Identifiers are always quoted: customer tables may use reserved words (ORDER, GROUP) or
+ * lower-case names, and quoting is the one form every dialect reads the same way. Timestamps are
+ * bound as the UTC wall clock, never through {@code setTimestamp}, which some drivers shift by
+ * the JVM's time zone.
+ */
+public interface SqlDialect {
+
+    /** The SQL type of a contract column in this dialect. */
+    String typeName(ContractColumn.Type type);
+
+    /** Binds a UTC instant for a timestamp-without-zone column. */
+    void bindTimestamp(PreparedStatement statement, int index, Instant value) throws SQLException;
+
+    /** Binds a calendar date without any time zone arithmetic. */
+    void bindDate(PreparedStatement statement, int index, LocalDate value) throws SQLException;
+
+    default String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    /** Quotes a table name, each part of a qualified name ({@code SCHEMA.TABLE}) on its own. */
+    default String quoteTable(String table) {
+        return Arrays.stream(table.split("\\.")).map(this::quote).collect(Collectors.joining("."));
+    }
+
+    /** The DDL of a table with every column of the contract. */
+    default String createTable(String table) {
+        String columns = Arrays.stream(ContractColumn.values())
+                .map(column -> "    " + columnDefinition(column))
+                .collect(Collectors.joining(",\n"));
+        return "create table if not exists " + quoteTable(table) + " (\n" + columns + "\n)";
+    }
+
+    /** The DDL that adds one missing contract column to an existing table. */
+    default String addColumn(String table, ContractColumn column) {
+        return "alter table " + quoteTable(table) + " add column " + columnDefinition(column);
+    }
+
+    private String columnDefinition(ContractColumn column) {
+        String notNull = column == ContractColumn.ID || column == ContractColumn.LINE_ITEM_ID ? " not null" : "";
+        return quote(column.name()) + " " + typeName(column.type()) + notNull;
+    }
+
+    /** An INSERT of one row into the given columns, named as the table spells them. */
+    default String insert(String table, List<String> columns) {
+        return "insert into " + quoteTable(table) + " ("
+                + columns.stream().map(this::quote).collect(Collectors.joining(", ")) + ") values ("
+                + columns.stream().map(column -> "?").collect(Collectors.joining(", ")) + ")";
+    }
+
+    default String deleteOrder(String table, String idColumn) {
+        return "delete from " + quoteTable(table) + " where " + quote(idColumn) + " = ?";
+    }
+
+    default String countOrder(String table, String idColumn) {
+        return "select count(*) from " + quoteTable(table) + " where " + quote(idColumn) + " = ?";
+    }
+
+    /** A query that returns no rows but describes every column of the table. */
+    default String describe(String table) {
+        return "select * from " + quoteTable(table) + " where 1 = 0";
+    }
+
+    /**
+     * Binds one value of a contract column. Nulls are bound through the same typed setter as
+     * values, so every row of a batch has the same bind types (the Snowflake driver sends a batch
+     * as one array bind only then).
+     */
+    default void bind(PreparedStatement statement, int index, ContractColumn.Type type, Object value)
+            throws SQLException {
+        switch (type) {
+            case TEXT, CURRENCY -> statement.setString(index, (String) value);
+            case DECIMAL -> statement.setBigDecimal(index, (BigDecimal) value);
+            case BOOLEAN -> {
+                if (value == null) {
+                    statement.setNull(index, Types.BOOLEAN);
+                } else {
+                    statement.setBoolean(index, (Boolean) value);
+                }
+            }
+            case DATE -> bindDate(statement, index, (LocalDate) value);
+            case TIMESTAMP -> bindTimestamp(statement, index, (Instant) value);
+        }
+    }
+}

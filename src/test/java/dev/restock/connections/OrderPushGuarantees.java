@@ -1,0 +1,248 @@
+package dev.restock.connections;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.restock.connections.FaultyOpener.Effect;
+import dev.restock.orders.OrderHistory;
+import dev.restock.orders.SaveState;
+import dev.restock.orders.StockOrder;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.TimeZone;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The push guarantees, run against each kind of connection by a subclass: after a push, the
+ * table holds the whole order exactly once or none of it, whatever failed; a retry never
+ * duplicates; values read back equal what Restock holds.
+ */
+abstract class OrderPushGuarantees extends PushTestBase {
+
+    @Test
+    void savesTheWholeOrderOnceWithValuesThatReadBackEqual() throws SQLException {
+        StockOrder order = orderWithTwoLines();
+
+        PushResult result;
+        TimeZone zone = TimeZone.getDefault();
+        try {
+            // A JVM away from UTC must not shift CREATED_DATE, which the contract keeps in UTC.
+            TimeZone.setDefault(TimeZone.getTimeZone("America/New_York"));
+            result = pusher().push(order.id(), CONNECTION, ANNA);
+        } finally {
+            TimeZone.setDefault(zone);
+        }
+
+        assertThat(result.rows()).isEqualTo(2);
+        assertThat(result.order().saveState()).isEqualTo(SaveState.SAVED);
+        assertThat(result.order().status()).isEqualTo("OPEN");
+        assertThat(result.order().savedTo()).isEqualTo(CONNECTION);
+        assertThat(result.order().savedAt()).isNotNull();
+        assertThat(rows(TABLE, order.id()))
+                .containsExactly(
+                        new TargetRows.Row(
+                                order.id().toString(),
+                                order.reference(),
+                                "po",
+                                "OPEN",
+                                "MAIN",
+                                "ACME",
+                                "EUR",
+                                LocalDateTime.ofInstant(order.createdAt(), ZoneOffset.UTC),
+                                LocalDate.of(2026, 1, 31),
+                                "1",
+                                "SKU-Ä1",
+                                "Tasse «Bleu» ☕ 茶",
+                                "12.345678",
+                                "3.5"),
+                        new TargetRows.Row(
+                                order.id().toString(),
+                                order.reference(),
+                                "po",
+                                "OPEN",
+                                "MAIN",
+                                "ACME",
+                                "EUR",
+                                LocalDateTime.ofInstant(order.createdAt(), ZoneOffset.UTC),
+                                LocalDate.of(2026, 1, 31),
+                                "2",
+                                "SKU-2",
+                                "Plate",
+                                "0.000001",
+                                null));
+        assertThat(history.of(order.id()))
+                .extracting(OrderHistory.Change::field, OrderHistory.Change::newValue)
+                .contains(tuple("save_state", "saved"), tuple("saved_to", CONNECTION), tuple("status", "OPEN"));
+    }
+
+    @Test
+    void savesNothingAndStaysEditableWhenTheDeleteBeforeTheInsertFails() throws SQLException {
+        StockOrder order = orderWithTwoLines();
+        opener.fail("^delete", Effect.FAIL);
+
+        assertPushFailsSettled(order);
+
+        assertThat(count(TABLE, order.id())).isZero();
+    }
+
+    @Test
+    void savesNothingWhenTheInsertBatchFails() throws SQLException {
+        StockOrder order = orderWithTwoLines();
+        opener.fail("^insert", Effect.FAIL);
+
+        assertPushFailsSettled(order);
+
+        assertThat(count(TABLE, order.id())).isZero();
+    }
+
+    @Test
+    void savesNothingWhenTheDatabaseRejectsARowInTheMiddleOfTheBatch() throws SQLException {
+        String table = "CHECKED_ORDERS";
+        pointAt(table);
+        String ddl = dialect().createTable(table);
+        execute(ddl.substring(0, ddl.lastIndexOf(')')) + ", check (" + dialect().quote("SKU") + " <> 'SKU-2'))");
+        StockOrder order = orderWithTwoLines();
+
+        assertThatThrownBy(() -> pusher().push(order.id(), CONNECTION, ANNA))
+                .isInstanceOf(PushFailedException.class)
+                .hasMessageContaining("the order stays editable");
+
+        assertThat(orders.get(order.id()).saveState()).isEqualTo(SaveState.SAVE_FAILED);
+        assertThat(count(table, order.id())).isZero();
+    }
+
+    @Test
+    void savesNothingWhenTheInsertBatchRanButItsAnswerWasLost() throws SQLException {
+        StockOrder order = orderWithTwoLines();
+        opener.fail("^insert", Effect.LOSE_ANSWER);
+
+        assertPushFailsSettled(order);
+
+        assertThat(count(TABLE, order.id())).isZero();
+    }
+
+    @Test
+    void savesNothingWhenTheCommitFails() throws SQLException {
+        StockOrder order = orderWithTwoLines();
+        opener.fail("^commit$", Effect.FAIL);
+
+        assertPushFailsSettled(order);
+
+        assertThat(count(TABLE, order.id())).isZero();
+    }
+
+    @Test
+    void removesTheRowsWhenTheCommitRanButItsAnswerWasLost() throws SQLException {
+        StockOrder order = orderWithTwoLines();
+        opener.fail("^commit$", Effect.LOSE_ANSWER);
+
+        assertPushFailsSettled(order);
+
+        assertThat(count(TABLE, order.id())).isZero();
+    }
+
+    @Test
+    void removesCommittedRowsWhenTheCountCannotBeRead() throws SQLException {
+        StockOrder order = orderWithTwoLines();
+        opener.fail("^select count", Effect.FAIL);
+
+        assertPushFailsSettled(order);
+
+        assertThat(count(TABLE, order.id())).isZero();
+    }
+
+    @Test
+    void recoveryMarksSavedAnOrderWhosePushDiedAfterTheCommit() throws SQLException {
+        StockOrder order = orderWithTwoLines();
+        OrderPusher dying = pusher(attempt -> {
+            throw new IllegalStateException("process killed");
+        });
+        assertThatThrownBy(() -> dying.push(order.id(), CONNECTION, ANNA)).hasMessage("process killed");
+        assertThat(orders.get(order.id()).saveState()).isEqualTo(SaveState.SAVING);
+
+        PushRecovery.Outcome outcome = recovery().recoverInterruptedPushes();
+
+        assertThat(outcome).isEqualTo(new PushRecovery.Outcome(1, 0, 0));
+        assertThat(orders.get(order.id()).saveState()).isEqualTo(SaveState.SAVED);
+        assertThat(orders.get(order.id()).status()).isEqualTo("OPEN");
+        assertThat(count(TABLE, order.id())).isEqualTo(2);
+    }
+
+    @Test
+    void recoveryRemovesThePartOfAnOrderThatADeadPushLeft() throws SQLException {
+        StockOrder order = orderWithTwoLines();
+        saves.begin(order.id(), CONNECTION, ANNA);
+        insertStrayRow(TABLE, order.id());
+
+        PushRecovery.Outcome outcome = recovery().recoverInterruptedPushes();
+
+        assertThat(outcome).isEqualTo(new PushRecovery.Outcome(0, 1, 0));
+        assertThat(orders.get(order.id()).saveState()).isEqualTo(SaveState.SAVE_FAILED);
+        assertThat(orders.get(order.id()).lastError()).contains("left 1 of 2 rows");
+        assertThat(count(TABLE, order.id())).isZero();
+    }
+
+    @Test
+    void keepsTheOrderSavingWhenTheCompensationFailsUntilRecoveryUndoesIt() throws SQLException {
+        StockOrder order = orderWithTwoLines();
+        opener.fail("^commit$", Effect.LOSE_ANSWER).fail("^delete", 1, Effect.FAIL);
+
+        assertThatThrownBy(() -> pusher().push(order.id(), CONNECTION, ANNA))
+                .isInstanceOf(PushFailedException.class)
+                .hasMessageContaining("stays read-only until push recovery");
+        assertThat(orders.get(order.id()).saveState()).isEqualTo(SaveState.SAVING);
+        assertThat(count(TABLE, order.id())).isEqualTo(2);
+
+        PushRecovery.Outcome outcome = recovery().recoverInterruptedPushes();
+
+        // The table held the whole order: the commit had gone through, so the save stands.
+        assertThat(outcome).isEqualTo(new PushRecovery.Outcome(1, 0, 0));
+        assertThat(orders.get(order.id()).saveState()).isEqualTo(SaveState.SAVED);
+        assertThat(count(TABLE, order.id())).isEqualTo(2);
+    }
+
+    @Test
+    void aRetryAfterAFailureWritesTheOrderExactlyOnce() throws SQLException {
+        StockOrder order = orderWithTwoLines();
+        opener.fail("^commit$", Effect.LOSE_ANSWER);
+        assertThatThrownBy(() -> pusher().push(order.id(), CONNECTION, ANNA)).isInstanceOf(PushFailedException.class);
+
+        pusher().push(order.id(), CONNECTION, ANNA);
+        assertThatThrownBy(() -> pusher().push(order.id(), CONNECTION, ANNA)).hasMessageContaining("read-only");
+
+        assertThat(count(TABLE, order.id())).isEqualTo(2);
+        assertThat(orders.get(order.id()).saveState()).isEqualTo(SaveState.SAVED);
+    }
+
+    @Test
+    void writesToALowerCaseTableWithAColumnNamedLikeAReservedWord() throws SQLException {
+        String table = "purchase_orders";
+        useTable(table);
+        execute("alter table " + dialect().quoteTable(table) + " add column "
+                + dialect().quote("ORDER") + " " + dialect().typeName(ContractColumn.Type.TEXT));
+        StockOrder order = orderWithTwoLines();
+
+        pusher().push(order.id(), CONNECTION, ANNA);
+
+        assertThat(count(table, order.id())).isEqualTo(2);
+    }
+
+    @Test
+    void refusesATableWithoutARequiredColumnNamingItAndStaysEditable() throws SQLException {
+        String table = "NARROW_ORDERS";
+        pointAt(table);
+        execute("create table " + dialect().quoteTable(table) + " (" + dialect().quote("ID") + " "
+                + dialect().typeName(ContractColumn.Type.TEXT) + ")");
+        StockOrder order = orderWithTwoLines();
+
+        assertThatThrownBy(() -> pusher().push(order.id(), CONNECTION, ANNA))
+                .isInstanceOf(PushFailedException.class)
+                .hasMessageContaining("lacks the column(s) REFERENCE")
+                .hasMessageContaining("add column \"RECEIVED\"");
+
+        assertThat(orders.get(order.id()).saveState()).isEqualTo(SaveState.SAVE_FAILED);
+    }
+}

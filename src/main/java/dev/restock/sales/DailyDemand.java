@@ -1,8 +1,13 @@
 package dev.restock.sales;
 
+import dev.restock.RestockException;
+import dev.restock.ingest.SalesLinesListener;
+import java.sql.SQLException;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,14 +16,35 @@ import org.springframework.stereotype.Component;
  * the importing transaction so that readers never see demand that disagrees with the lines.
  */
 @Component
-public class DailyDemand {
+public class DailyDemand implements SalesLinesListener {
 
     private static final Logger log = LoggerFactory.getLogger(DailyDemand.class);
 
     private final JdbcClient jdbc;
+    private final DataSource dataSource;
 
-    public DailyDemand(JdbcClient jdbc) {
+    public DailyDemand(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public LineWatcher watchBulkLoad() {
+        return new DailyDemandTally();
+    }
+
+    @Override
+    public int salesChanged(LineWatcher watched) {
+        if (!(watched instanceof DailyDemandTally tally)) {
+            return rebuild();
+        }
+        try {
+            int rows = tally.replaceTables(DataSourceUtils.getConnection(dataSource));
+            refreshTradingDays();
+            return rows;
+        } catch (SQLException e) {
+            throw new RestockException("Could not write daily demand: " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.restock.sales;
 
+import dev.restock.ingest.SalesLinesListener;
 import dev.restock.store.CopyWriter;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -18,7 +19,7 @@ import java.util.Map;
  *
  * <p>Not thread-safe; fed by the reading thread.
  */
-public final class DailyDemandTally {
+public final class DailyDemandTally implements SalesLinesListener.LineWatcher {
 
     private record Key(long variantId, long warehouseId, LocalDate day) {}
 
@@ -39,7 +40,8 @@ public final class DailyDemandTally {
      * Counts one line. {@code day} is its calendar date in the warehouse's time zone; kinds are
      * those of {@code sales_lines.kind}.
      */
-    public void add(
+    @Override
+    public void line(
             long variantId, long warehouseId, LocalDate day, String kind, BigDecimal quantity, BigDecimal unitPrice) {
         Day tally = days.computeIfAbsent(new Key(variantId, warehouseId, day), key -> new Day());
         if (kind.equals("sale")) {

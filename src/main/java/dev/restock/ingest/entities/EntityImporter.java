@@ -3,7 +3,7 @@ package dev.restock.ingest.entities;
 import dev.restock.ingest.ImportException;
 import dev.restock.ingest.ImportRuns;
 import dev.restock.ingest.ImportSummary;
-import dev.restock.sales.DailyDemand;
+import dev.restock.ingest.SalesLinesListener;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -37,17 +37,17 @@ public class EntityImporter {
 
     private final TransactionTemplate transactions;
     private final EntityFileLoader loader;
-    private final DailyDemand dailyDemand;
+    private final SalesLinesListener salesListener;
     private final ImportRuns importRuns;
 
     public EntityImporter(
             PlatformTransactionManager transactionManager,
             JdbcTemplate jdbc,
-            DailyDemand dailyDemand,
+            SalesLinesListener salesListener,
             ImportRuns importRuns) {
         this.transactions = new TransactionTemplate(transactionManager);
         this.loader = new EntityFileLoader(jdbc);
-        this.dailyDemand = dailyDemand;
+        this.salesListener = salesListener;
         this.importRuns = importRuns;
     }
 
@@ -74,7 +74,7 @@ public class EntityImporter {
         // Days are cut in each warehouse's time zone, so a new zone moves demand as much as new sales.
         if (changed(results, EntityFile.SALES_ORDERS) || changed(results, EntityFile.WAREHOUSES)) {
             long started = System.nanoTime();
-            dailyDemand.rebuild();
+            salesListener.salesChanged(null);
             log.debug(
                     "Rebuilt daily demand in {} ms",
                     Duration.ofNanos(System.nanoTime() - started).toMillis());

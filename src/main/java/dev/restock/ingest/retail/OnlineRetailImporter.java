@@ -5,8 +5,7 @@ import dev.restock.ingest.ImportException;
 import dev.restock.ingest.ImportProgress;
 import dev.restock.ingest.ImportRuns;
 import dev.restock.ingest.ImportSummary;
-import dev.restock.sales.DailyDemand;
-import dev.restock.sales.DailyDemandTally;
+import dev.restock.ingest.SalesLinesListener;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -49,7 +48,7 @@ public class OnlineRetailImporter {
     private final RetailCatalogWriter catalogWriter;
     private final RetailSalesWriter salesWriter;
     private final RetailAttributesApplier attributesApplier;
-    private final DailyDemand dailyDemand;
+    private final SalesLinesListener salesListener;
     private final ImportRuns importRuns;
     private final Clock clock;
 
@@ -60,7 +59,7 @@ public class OnlineRetailImporter {
             RetailCatalogWriter catalogWriter,
             RetailSalesWriter salesWriter,
             RetailAttributesApplier attributesApplier,
-            DailyDemand dailyDemand,
+            SalesLinesListener salesListener,
             ImportRuns importRuns,
             Clock clock) {
         this.dataSource = dataSource;
@@ -69,7 +68,7 @@ public class OnlineRetailImporter {
         this.catalogWriter = catalogWriter;
         this.salesWriter = salesWriter;
         this.attributesApplier = attributesApplier;
-        this.dailyDemand = dailyDemand;
+        this.salesListener = salesListener;
         this.importRuns = importRuns;
         this.clock = clock;
     }
@@ -103,11 +102,11 @@ public class OnlineRetailImporter {
         RetailFacts facts = new RetailFacts();
         Instant started = clock.instant();
         long read;
-        DailyDemandTally tally = null;
+        SalesLinesListener.LineWatcher watcher = null;
         try (var lines = salesWriter.begin(connection, attributes);
                 var progress = ImportProgress.start("Reading", RetailFileReader.EXPECTED_LINES, "lines")) {
-            tally = lines.isBulk() && sameTimeZone(attributes) ? new DailyDemandTally() : null;
-            DailyDemandTally demand = tally;
+            watcher = lines.isBulk() && sameTimeZone(attributes) ? salesListener.watchBulkLoad() : null;
+            SalesLinesListener.LineWatcher demand = watcher;
             read = RetailFileReader.read(file, progress, line -> {
                 String lineRef = facts.nextLineRef(line.invoice());
                 String sku = RetailLineKind.sku(line.stockCode());
@@ -123,7 +122,7 @@ public class OnlineRetailImporter {
                     long variantId = variantIds.idOf(sku);
                     lines.add(line, lineRef, variantId, warehouseId, kind);
                     if (demand != null) {
-                        demand.add(
+                        demand.line(
                                 variantId,
                                 warehouseId,
                                 line.invoiceTime().toLocalDate(),
@@ -159,12 +158,9 @@ public class OnlineRetailImporter {
                         details.merge(table.equals("variants") ? "assemblies" : table, count, Long::sum));
         log.debug("Applied the demo attributes in {} ms", millisSince(applying));
         boolean changed = details.values().stream().anyMatch(count -> count > 0);
-        if (tally != null) {
-            details.put("demand days", (long) replaceDemand(connection, tally));
-            log.debug("Tallied daily demand at {} ms", millisSince(started));
-        } else if (changed) {
-            details.put("demand days", (long) dailyDemand.rebuild());
-            log.debug("Rebuilt daily demand at {} ms", millisSince(started));
+        if (changed || watcher != null) {
+            details.put("demand days", (long) salesListener.salesChanged(watcher));
+            log.debug("Derived daily demand at {} ms", millisSince(started));
         }
         return new ImportSummary(
                 SOURCE,
@@ -180,23 +176,12 @@ public class OnlineRetailImporter {
     }
 
     /**
-     * The bulk load of an empty database tallies demand while reading (the lines' local dates
-     * are the warehouses' dates when every warehouse is in the store's zone); any other import
-     * recomputes it from all sales lines.
+     * Lines of a bulk load are watched as they pass (their local dates are the warehouses' dates
+     * when every warehouse is in the store's zone); any other import has demand derived again
+     * from all sales lines.
      */
     private boolean sameTimeZone(RetailAttributes attributes) {
         return attributes.warehouses().stream().allMatch(w -> w.timeZone().equals(attributes.timeZone()));
-    }
-
-    private int replaceDemand(Connection connection, DailyDemandTally tally) {
-        try {
-            int rows = tally.replaceTables(connection);
-            dailyDemand.refreshTradingDays();
-            return rows;
-        } catch (SQLException e) {
-            throw new RestockException(
-                    "Could not write daily demand: " + e.getMessage() + ". Nothing was imported.", e);
-        }
     }
 
     private Map<String, Long> warehouseIds() {

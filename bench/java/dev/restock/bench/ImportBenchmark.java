@@ -56,7 +56,8 @@ public final class ImportBenchmark {
             System.out.printf("COPY baseline          %.3f s   %,.0f lines/s%n", copySeconds, lines / copySeconds);
             System.out.printf("import (first)         %.3f s   %,.0f lines/s   peak heap %d MiB%n", importSeconds,
                     lines / importSeconds, peakHeap);
-            System.out.printf("import (again)         %.3f s   %,.0f lines/s%n", reimportSeconds, lines / reimportSeconds);
+            System.out.printf(
+                    "import (again)         %.3f s   %,.0f lines/s%n", reimportSeconds, lines / reimportSeconds);
             System.out.printf("ratio import/COPY      %.2f  (target <= 3.00)%n", importSeconds / copySeconds);
             System.out.printf("ratio re-import/COPY   %.2f%n", reimportSeconds / copySeconds);
         }

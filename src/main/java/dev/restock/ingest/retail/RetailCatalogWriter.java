@@ -37,8 +37,9 @@ class RetailCatalogWriter {
     private static void stageSkus(Connection connection, RetailFacts facts, VariantIds variantIds) throws SQLException {
         try (var statement = connection.createStatement()) {
             statement.execute("""
-                    create temporary table retail_skus (sku text, id bigint, product_code text, title text, price numeric)
-                    on commit drop
+                    create temporary table retail_skus (
+                        sku text, id bigint, product_code text, title text, price numeric
+                    ) on commit drop
                     """);
         }
         try (CopyWriter copy = CopyWriter.open(connection, "retail_skus", "sku, id, product_code, title, price")) {

@@ -29,6 +29,10 @@ public final class OnlineRetailDownload {
      * when complete, so an interrupted download is never mistaken for the data set).
      */
     public static Path download(Path folder) {
+        return download(ORIGINAL, folder);
+    }
+
+    static Path download(URI source, Path folder) {
         Path target = folder.resolve(FILE_NAME);
         HttpClient client = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(15))
@@ -37,13 +41,13 @@ public final class OnlineRetailDownload {
         try {
             Files.createDirectories(folder);
             HttpResponse<InputStream> response = client.send(
-                    HttpRequest.newBuilder(ORIGINAL)
+                    HttpRequest.newBuilder(source)
                             .timeout(Duration.ofMinutes(10))
                             .build(),
                     HttpResponse.BodyHandlers.ofInputStream());
             if (response.statusCode() != 200) {
                 response.body().close();
-                throw offline(folder, "the server answered HTTP " + response.statusCode());
+                throw offline(source, folder, "the server answered HTTP " + response.statusCode());
             }
             long size = response.headers().firstValueAsLong("content-length").orElse(-1);
             Path partial = folder.resolve(FILE_NAME + ".part");
@@ -52,10 +56,10 @@ public final class OnlineRetailDownload {
             }
             return Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw offline(folder, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            throw offline(source, folder, describe(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw offline(folder, "interrupted");
+            throw offline(source, folder, "interrupted");
         }
     }
 
@@ -72,8 +76,18 @@ public final class OnlineRetailDownload {
                         .setStyle(ProgressBarStyle.ASCII));
     }
 
-    private static RestockException offline(Path folder, String why) {
-        return new RestockException("Could not download the Online Retail data set from " + ORIGINAL + " (" + why
+    /** The innermost cause says what really failed ("Connection refused", an unknown host). */
+    private static String describe(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? "" : ": " + root.getMessage();
+        return root.getClass().getSimpleName() + message;
+    }
+
+    private static RestockException offline(URI source, Path folder, String why) {
+        return new RestockException("Could not download the Online Retail data set from " + source + " (" + why
                 + "). Download it on a machine with Internet access and put it at " + folder.resolve(FILE_NAME)
                 + " (the zip as downloaded, or the 'Online Retail.xlsx' inside it), or pass --sales FILE with a copy"
                 + " of the data set (.csv, .csv.gz, .xlsx or .zip).");

@@ -95,6 +95,9 @@ class RetailSalesWriter {
     }
 
     Session begin(Connection connection, RetailAttributes attributes) throws SQLException {
+        // Imports take turns (this lock mode conflicts with itself and with other writers, not
+        // with readers), so no other import can slip lines in between the check and the load.
+        jdbc.sql("lock table sales_lines in share row exclusive mode").update();
         boolean empty = jdbc.sql("select not exists (select 1 from sales_lines)")
                 .query(Boolean.class)
                 .single();

@@ -111,6 +111,25 @@ class OnlineRetailImporterTest extends DatabaseTest {
     }
 
     @Test
+    void twoImportsAtOnceTakeTurnsAndKeepEveryLine() throws Exception {
+        Path other = Path.of("src/test/resources/online-retail/other-store.csv");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(() -> importer.importFile(SMALL));
+            var second = pool.submit(() -> importer.importFile(other));
+            first.get();
+            second.get();
+        } finally {
+            pool.shutdown();
+        }
+
+        assertThat(jdbc.sql("select count(*) from sales_lines")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(8 + 2);
+    }
+
+    @Test
     void importingTheSameFileTwiceChangesNothingTheSecondTime() {
         importer.importFile(SMALL);
         var before = dev.restock.TestDatabase.rowCounts(jdbc);

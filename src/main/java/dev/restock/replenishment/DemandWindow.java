@@ -6,6 +6,7 @@ import dev.restock.forecast.Forecast;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -38,15 +39,9 @@ public record DemandWindow(List<BigDecimal> daily) {
         return new DemandWindow(daily);
     }
 
-    /** A window of the given daily quantities, for tests and callers that already have decimals. */
-    public static DemandWindow ofDaily(String... quantities) {
-        return new DemandWindow(
-                List.of(quantities).stream().map(BigDecimal::new).toList());
-    }
-
     /** A window of {@code days} days selling {@code perDay} each. */
     public static DemandWindow constant(BigDecimal perDay, int days) {
-        return new DemandWindow(java.util.Collections.nCopies(days, perDay));
+        return new DemandWindow(Collections.nCopies(days, perDay));
     }
 
     static BigDecimal toDecimal(double demand) {

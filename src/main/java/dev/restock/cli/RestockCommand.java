@@ -17,6 +17,7 @@ import picocli.CommandLine.ScopeType;
             ImportCommand.class,
             CatalogCommand.class,
             ForecastCommand.class,
+            PlanCommand.class,
             OrdersCommand.class,
             ConnectionsCommand.class,
             ServeCommand.class

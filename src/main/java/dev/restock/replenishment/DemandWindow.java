@@ -1,0 +1,67 @@
+package dev.restock.replenishment;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.restock.forecast.Forecast;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Forecast demand per calendar day as exact decimals; day 0 is the day the plan is made for.
+ *
+ * <p>The forecast is a {@code double} estimate. It is converted here, once per day, to a decimal
+ * of scale {@value #SCALE} (half up), so that every sum the replenishment makes afterwards is
+ * exact and the same on every machine.
+ */
+public record DemandWindow(List<BigDecimal> daily) {
+
+    /** Decimal places kept of each day's forecast, as in the database's numeric(38,6). */
+    public static final int SCALE = 6;
+
+    public DemandWindow {
+        daily = List.copyOf(daily);
+        for (BigDecimal day : daily) {
+            if (requireNonNull(day, "day").signum() < 0) {
+                throw new IllegalArgumentException("forecast demand cannot be negative: " + day);
+            }
+        }
+    }
+
+    /** The first {@code days} days of a forecast, each converted to scale {@value #SCALE}. */
+    public static DemandWindow of(Forecast forecast, int days) {
+        List<BigDecimal> daily = new ArrayList<>(days);
+        for (int day = 0; day < days; day++) {
+            daily.add(toDecimal(forecast.demandOn(day)));
+        }
+        return new DemandWindow(daily);
+    }
+
+    /** A window of {@code days} days selling {@code perDay} each. */
+    public static DemandWindow constant(BigDecimal perDay, int days) {
+        return new DemandWindow(Collections.nCopies(days, perDay));
+    }
+
+    static BigDecimal toDecimal(double demand) {
+        return BigDecimal.valueOf(Math.max(0, demand)).setScale(SCALE, RoundingMode.HALF_UP);
+    }
+
+    public int days() {
+        return daily.size();
+    }
+
+    /** Demand over the first {@code days} days. */
+    public BigDecimal total(int days) {
+        if (days > daily.size()) {
+            throw new IllegalArgumentException(
+                    "asked for " + days + " days of demand, the forecast has " + daily.size());
+        }
+        BigDecimal total = BigDecimal.ZERO;
+        for (int day = 0; day < days; day++) {
+            total = total.add(daily.get(day));
+        }
+        return total;
+    }
+}

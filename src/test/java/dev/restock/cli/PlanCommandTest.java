@@ -1,0 +1,102 @@
+package dev.restock.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.restock.DatabaseTest;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class PlanCommandTest extends DatabaseTest {
+
+    private static final LocalDate START = LocalDate.of(2011, 6, 6);
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void catalog() {
+        jdbc.sql("insert into warehouses (code, name, time_zone) values ('LDN', 'London', 'Europe/London'),"
+                        + " ('PAR', 'Paris', 'Europe/Paris')")
+                .update();
+        jdbc.sql("insert into vendors (code, name) values ('ACME', 'Acme')").update();
+        jdbc.sql("insert into variants (sku, title) values ('LANTERN', 'Lantern'), ('MUG', 'Mug')")
+                .update();
+        for (int day = 0; day < 70; day++) {
+            jdbc.sql("insert into trading_days (warehouse_id, day) values (1, ?)")
+                    .param(START.plusDays(day))
+                    .update();
+            jdbc.sql("insert into daily_demand (variant_id, warehouse_id, day, sold) values (2, 1, ?, 2)")
+                    .param(START.plusDays(day))
+                    .update();
+        }
+    }
+
+    @Test
+    void printsToOrderInCasePacksLessTheActiveOrderButNotTheDraft() {
+        // LANTERN in Paris: no sales, minimum stock 37, 5 on an open order and 100 on a draft one.
+        // 37 - 5 = 32, in packs of 10: 40.
+        jdbc.sql("insert into variant_warehouses (variant_id, warehouse_id, min_stock, lead_time_days,"
+                        + " days_of_stock) values (1, 2, 37, 7, 14)")
+                .update();
+        jdbc.sql("insert into variant_vendors (variant_id, vendor_id, cost, order_multiple) values (1, 1, 2, 10)")
+                .update();
+        order("OPEN", "PO-1", 5);
+        order("DRAFT", "PO-2", 100);
+
+        int exitCode = run("plan", "--format", "json", "--warehouse", "PAR");
+
+        assertThat(exitCode).as(err.toString()).isZero();
+        assertThat(out.toString())
+                .contains("\"sku\" : \"LANTERN\"", "\"warehouse\" : \"PAR\"")
+                .contains("\"replenishment\" : 32", "\"toOrder\" : 40", "\"forecastMethod\" : \"none\"")
+                .as("no demand, so it never sells out")
+                .contains("\"replenishmentDate\" : null")
+                .doesNotContain("MUG");
+    }
+
+    @Test
+    void printsTheReplenishmentDateAsACalendarDateInJson() {
+        int exitCode = run("plan", "--format", "json");
+
+        assertThat(exitCode).as(err.toString()).isZero();
+        assertThat(out.toString()).containsPattern("\"replenishmentDate\" : \"\\d{4}-\\d{2}-\\d{2}\"");
+    }
+
+    @Test
+    void printsEverySeriesWithItsForecastMethodAsCsv() {
+        int exitCode = run("plan", "--format", "csv");
+
+        assertThat(exitCode).as(err.toString()).isZero();
+        assertThat(out.toString())
+                .startsWith("sku,warehouse,replenishment,toOrder,replenishmentDate,forecastMethod")
+                .containsPattern("MUG,LDN,\\d+(\\.\\d+)?,\\d+,\\d{4}-\\d{2}-\\d{2},[a-z-]+");
+    }
+
+    private void order(String status, String reference, int quantity) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("insert into stock_orders (id, reference, type, status, warehouse_id, vendor_id, created_at)"
+                        + " values (?, ?, 'po', ?, 2, 1, now())")
+                .params(id, reference, status)
+                .update();
+        jdbc.sql("insert into stock_order_lines (order_id, line_item_id, variant_id, sku, replenishment)"
+                        + " values (?, '1', 1, 'LANTERN', ?)")
+                .params(id, quantity)
+                .update();
+    }
+
+    private int run(String... args) {
+        CommandLine command = Main.commandLine();
+        command.setOut(new PrintWriter(out));
+        command.setErr(new PrintWriter(err));
+        String[] withHome = new String[args.length + 2];
+        withHome[0] = "--home";
+        withHome[1] = TEST_HOME.toString();
+        System.arraycopy(args, 0, withHome, 2, args.length);
+        return command.execute(withHome);
+    }
+}

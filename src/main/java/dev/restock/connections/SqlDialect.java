@@ -72,6 +72,13 @@ public interface SqlDialect {
         return "select count(*) from " + quoteTable(table) + " where " + quote(idColumn) + " = ?";
     }
 
+    /** A SELECT of the given columns for the rows of {@code count} order ids, one bind each. */
+    default String selectOrders(String table, List<String> columns, String idColumn, int count) {
+        return "select " + columns.stream().map(this::quote).collect(Collectors.joining(", ")) + " from "
+                + quoteTable(table) + " where " + quote(idColumn) + " in ("
+                + String.join(", ", java.util.Collections.nCopies(count, "?")) + ")";
+    }
+
     /** A query that returns no rows but describes every column of the table. */
     default String describe(String table) {
         return "select * from " + quoteTable(table) + " where 1 = 0";

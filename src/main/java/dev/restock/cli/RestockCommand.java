@@ -19,6 +19,7 @@ import picocli.CommandLine.ScopeType;
             ForecastCommand.class,
             OrdersCommand.class,
             ConnectionsCommand.class,
+            SyncCommand.class,
             ServeCommand.class
         },
         usageHelpAutoWidth = true)

@@ -50,6 +50,15 @@ public class OrderSyncWriter {
                 .list();
     }
 
+    /** The connections that hold saved orders which are neither closed nor cancelled. */
+    public List<String> connectionsToSync() {
+        return jdbc.sql("""
+                select distinct o.saved_to from stock_orders o join order_statuses s on s.name = o.status
+                where o.save_state = 'saved' and s.type not in ('closed', 'cancelled')
+                order by o.saved_to
+                """).query(String.class).list();
+    }
+
     /**
      * Applies the rows read back for one order, in one transaction. No rows flags the order
      * {@code missing}. An order no longer saved to {@code connection} is left alone.

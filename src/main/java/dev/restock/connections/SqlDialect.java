@@ -30,6 +30,11 @@ public interface SqlDialect {
     /** Binds a calendar date without any time zone arithmetic. */
     void bindDate(PreparedStatement statement, int index, LocalDate value) throws SQLException;
 
+    /** Reads a DATE column as the calendar date stored, without any time zone arithmetic. */
+    default LocalDate readDate(java.sql.ResultSet rs, int index) throws SQLException {
+        return rs.getObject(index, LocalDate.class);
+    }
+
     default String quote(String identifier) {
         return '"' + identifier.replace("\"", "\"\"") + '"';
     }

@@ -69,7 +69,7 @@ final class SyncReader {
                 .toList();
     }
 
-    private static DownstreamRow row(ResultSet rs, List<ContractColumn> read) throws SQLException {
+    private DownstreamRow row(ResultSet rs, List<ContractColumn> read) throws SQLException {
         return new DownstreamRow(
                 text(rs, read, ContractColumn.LINE_ITEM_ID),
                 text(rs, read, ContractColumn.STATUS),
@@ -100,8 +100,8 @@ final class SyncReader {
     }
 
     /** Dates as the calendar date stored: getDate would shift by the JVM's zone in some drivers. */
-    private static LocalDate date(ResultSet rs, List<ContractColumn> read, ContractColumn column) throws SQLException {
-        return read.contains(column) ? rs.getObject(index(read, column), LocalDate.class) : null;
+    private LocalDate date(ResultSet rs, List<ContractColumn> read, ContractColumn column) throws SQLException {
+        return read.contains(column) ? connection.dialect().readDate(rs, index(read, column)) : null;
     }
 
     private static Boolean bool(ResultSet rs, List<ContractColumn> read, ContractColumn column) throws SQLException {

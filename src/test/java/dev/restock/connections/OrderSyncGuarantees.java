@@ -63,6 +63,42 @@ abstract class OrderSyncGuarantees extends PushTestBase {
     }
 
     @Test
+    void aDownstreamQuantityAndExpectedDateArriveExactly() throws SQLException {
+        StockOrder order = savedOrder();
+        downstream(
+                "update %s set \"REPLENISHMENT\" = ? where \"ID\" = ? and \"LINE_ITEM_ID\" = '2'",
+                new BigDecimal("7.000001"), order.id().toString());
+        downstream(
+                "update %s set \"EXPECTED_DATE\" = ? where \"ID\" = ?",
+                LocalDate.of(2026, 3, 1), order.id().toString());
+
+        SyncResult result = sync();
+
+        assertThat(result.linesChanged()).isEqualTo(1);
+        assertThat(orders.get(order.id()).expectedDate()).isEqualTo(LocalDate.of(2026, 3, 1));
+        assertThat(orders.lines(order.id()).getLast().replenishment()).isEqualByComparingTo("7.000001");
+        assertThat(syncChanges(order))
+                .containsExactlyInAnyOrder(
+                        tuple("expected_date", "2026-01-31", "2026-03-01"),
+                        tuple("line 2 replenishment", "0.000001", "7.000001"));
+    }
+
+    @Test
+    void aLineWhoseRowWasDeletedDownstreamIsFlaggedRemovedNotDeleted() throws SQLException {
+        StockOrder order = savedOrder();
+        downstream(
+                "delete from %s where \"ID\" = ? and \"LINE_ITEM_ID\" = '1'",
+                order.id().toString());
+
+        SyncResult result = sync();
+
+        assertThat(result.linesChanged()).isEqualTo(1);
+        assertThat(orders.lines(order.id()))
+                .extracting(StockOrderLine::lineItemId, StockOrderLine::removed)
+                .containsExactly(tuple("1", true), tuple("2", false));
+    }
+
+    @Test
     void anOrderWhoseRowsWereDeletedDownstreamIsFlaggedNotDeleted() throws SQLException {
         StockOrder order = savedOrder();
         downstream("delete from %s where \"ID\" = ?", order.id().toString());

@@ -1,10 +1,12 @@
 package dev.restock.connections;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.restock.orders.Actor;
 import dev.restock.orders.NewStockOrder;
+import dev.restock.orders.OrderReadOnlyException;
 import dev.restock.orders.OrderSyncWriter;
 import dev.restock.orders.StockOrder;
 import dev.restock.orders.StockOrderLine;
@@ -55,6 +57,9 @@ abstract class OrderSyncGuarantees extends PushTestBase {
                         tuple("line 1 received", "0", "5.123456"),
                         tuple("line 1 received_date", null, "2026-02-03"));
         assertThat(syncWriter.status(order.id()).state()).isEqualTo("in_step");
+
+        assertThatThrownBy(() -> orders.changeStatus(order.id(), "CLOSED", ANNA))
+                .isInstanceOf(OrderReadOnlyException.class);
 
         assertThat(second.ordersChecked()).isEqualTo(1);
         assertThat(second.ordersChanged()).isZero();

@@ -20,6 +20,7 @@ import picocli.CommandLine.ScopeType;
             PlanCommand.class,
             OrdersCommand.class,
             ConnectionsCommand.class,
+            SyncCommand.class,
             ServeCommand.class
         },
         usageHelpAutoWidth = true)

@@ -42,6 +42,16 @@ final class SnowflakeDialect implements SqlDialect {
         statement.setString(index, value == null ? null : UTC_TIMESTAMP.format(value));
     }
 
+    /**
+     * The driver refuses {@code getObject(LocalDate)} and its {@code getDate} shifts by the JVM's
+     * zone; the text of a DATE is the stored date (default DATE_OUTPUT_FORMAT, YYYY-MM-DD).
+     */
+    @Override
+    public LocalDate readDate(java.sql.ResultSet rs, int index) throws SQLException {
+        String text = rs.getString(index);
+        return text == null ? null : LocalDate.parse(text.substring(0, Math.min(10, text.length())));
+    }
+
     @Override
     public void bindDate(PreparedStatement statement, int index, LocalDate value) throws SQLException {
         statement.setString(index, value == null ? null : value.toString());

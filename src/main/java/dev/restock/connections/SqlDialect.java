@@ -30,6 +30,11 @@ public interface SqlDialect {
     /** Binds a calendar date without any time zone arithmetic. */
     void bindDate(PreparedStatement statement, int index, LocalDate value) throws SQLException;
 
+    /** Reads a DATE column as the calendar date stored, without any time zone arithmetic. */
+    default LocalDate readDate(java.sql.ResultSet rs, int index) throws SQLException {
+        return rs.getObject(index, LocalDate.class);
+    }
+
     default String quote(String identifier) {
         return '"' + identifier.replace("\"", "\"\"") + '"';
     }
@@ -70,6 +75,13 @@ public interface SqlDialect {
 
     default String countOrder(String table, String idColumn) {
         return "select count(*) from " + quoteTable(table) + " where " + quote(idColumn) + " = ?";
+    }
+
+    /** A SELECT of the given columns for the rows of {@code count} order ids, one bind each. */
+    default String selectOrders(String table, List<String> columns, String idColumn, int count) {
+        return "select " + columns.stream().map(this::quote).collect(Collectors.joining(", ")) + " from "
+                + quoteTable(table) + " where " + quote(idColumn) + " in ("
+                + String.join(", ", java.util.Collections.nCopies(count, "?")) + ")";
     }
 
     /** A query that returns no rows but describes every column of the table. */

@@ -28,6 +28,11 @@ public record Actor(Type type, String name) {
         return new Actor(Type.USER, name);
     }
 
+    /** Sync from a connection: the actor's name is the connection's. */
+    public static Actor sync(String connection) {
+        return new Actor(Type.SYNC, connection);
+    }
+
     public static Actor system() {
         return new Actor(Type.SYSTEM, "restock");
     }

@@ -1,0 +1,166 @@
+package dev.restock.connections;
+
+import dev.restock.orders.DownstreamOrder;
+import dev.restock.orders.OrderSyncWriter;
+import dev.restock.orders.StockOrder;
+import dev.restock.orders.SyncOutcome;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Service;
+
+/**
+ * Brings downstream changes back (DESIGN.md, "Sync"): reads the rows of every saved order of a
+ * connection that is neither closed nor cancelled, a batch of ids per query, and applies what
+ * differs through {@link OrderSyncWriter}, one Restock transaction per order. An order that fails
+ * to apply is left unchanged, its problem recorded, and the pass goes on with the others.
+ *
+ * <p>Every pass reads every open saved order: correct whether or not the table maintains
+ * UPDATED_AT. TODO(#4): read only rows changed since a per-connection UPDATED_AT cursor, and run
+ * on a schedule. Thread-safe.
+ */
+@Service
+public class OrderSync {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderSync.class);
+
+    /** Ids per SELECT: few round trips, and far below every driver's bind limit. */
+    static final int BATCH_SIZE = 500;
+
+    private final Connections connections;
+    private final OrderSyncWriter writer;
+    private final ConnectionOpener opener;
+    private final int batchSize;
+
+    @Autowired
+    public OrderSync(Connections connections, OrderSyncWriter writer, ConnectionOpener opener) {
+        this(connections, writer, opener, BATCH_SIZE);
+    }
+
+    /** For tests that cross batch boundaries with a few orders. */
+    OrderSync(Connections connections, OrderSyncWriter writer, ConnectionOpener opener, int batchSize) {
+        this.connections = connections;
+        this.writer = writer;
+        this.opener = opener;
+        this.batchSize = batchSize;
+    }
+
+    /**
+     * One sync pass over a connection.
+     *
+     * @throws ConnectionException if the connection is unknown, cannot be reached, or a table
+     *     cannot be read; orders applied before the failure stay applied
+     */
+    public SyncResult sync(String connectionName) {
+        Connection connection = connections.get(connectionName);
+        List<StockOrder> orders = writer.syncable(connection.name());
+        Tally tally = new Tally(connection.name());
+        try (java.sql.Connection jdbc = open(connection)) {
+            for (Map.Entry<String, List<StockOrder>> table :
+                    byTable(connection, orders).entrySet()) {
+                syncTable(jdbc, connection, table.getKey(), table.getValue(), tally);
+            }
+        } catch (SQLException e) {
+            throw new ConnectionException(
+                    "Sync of connection '" + connection.name() + "' stopped: could not read its"
+                            + " table (" + opener.describe(connection, e) + "). Orders applied before stay applied; run"
+                            + " `restock connections test " + connection.name() + "` to check the table.",
+                    e);
+        }
+        SyncResult result = tally.result();
+        log.info(
+                "Synced connection '{}': {} orders checked, {} changed, {} lines changed, {} problems",
+                result.connection(),
+                result.ordersChecked(),
+                result.ordersChanged(),
+                result.linesChanged(),
+                result.problems().size());
+        return result;
+    }
+
+    private java.sql.Connection open(Connection connection) {
+        try {
+            return opener.open(connection);
+        } catch (SQLException e) {
+            throw new ConnectionException(
+                    "Could not reach connection '" + connection.name() + "': "
+                            + opener.describe(connection, e) + ". Nothing was synced. Check its URL, user and password"
+                            + " source with `restock connections test " + connection.name() + "`.",
+                    e);
+        }
+    }
+
+    private static Map<String, List<StockOrder>> byTable(Connection connection, List<StockOrder> orders) {
+        return orders.stream()
+                .collect(Collectors.groupingBy(
+                        order -> connection.tableFor(order.type()), LinkedHashMap::new, Collectors.toList()));
+    }
+
+    private void syncTable(
+            java.sql.Connection jdbc, Connection connection, String table, List<StockOrder> orders, Tally tally)
+            throws SQLException {
+        SyncReader reader = new SyncReader(jdbc, connection, table);
+        Map<UUID, StockOrder> byId = orders.stream()
+                .collect(Collectors.toMap(StockOrder::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+        List<UUID> ids = List.copyOf(byId.keySet());
+        for (int start = 0; start < ids.size(); start += batchSize) {
+            List<UUID> batch = ids.subList(start, Math.min(start + batchSize, ids.size()));
+            log.debug("Reading {} orders from '{}' table '{}'", batch.size(), connection.name(), table);
+            for (DownstreamOrder downstream : reader.read(batch)) {
+                apply(connection, byId.get(downstream.orderId()), downstream, tally);
+            }
+        }
+    }
+
+    private void apply(Connection connection, StockOrder order, DownstreamOrder downstream, Tally tally) {
+        try (MDC.MDCCloseable ignored = MDC.putCloseable("orderId", order.id().toString())) {
+            tally.add(order, writer.apply(connection.name(), downstream));
+        } catch (RuntimeException e) {
+            String problem = "applying its rows failed (" + rootMessage(e) + "); the order was left unchanged";
+            writer.recordFailure(order.id(), problem);
+            tally.add(order, new SyncOutcome(0, 0, List.of(problem)));
+            log.warn("Sync of order '{}' from '{}': {}", order.reference(), connection.name(), problem);
+        }
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    /** Counts of one pass. Not thread-safe; one per pass. */
+    private static final class Tally {
+        private final String connection;
+        private final List<SyncResult.Problem> problems = new ArrayList<>();
+        private int checked;
+        private int changed;
+        private int lines;
+
+        Tally(String connection) {
+            this.connection = connection;
+        }
+
+        void add(StockOrder order, SyncOutcome outcome) {
+            checked++;
+            changed += outcome.changed() ? 1 : 0;
+            lines += outcome.linesChanged();
+            outcome.problems().forEach(problem -> problems.add(new SyncResult.Problem(order.reference(), problem)));
+        }
+
+        SyncResult result() {
+            return new SyncResult(connection, checked, changed, lines, problems);
+        }
+    }
+}

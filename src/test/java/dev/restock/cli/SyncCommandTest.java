@@ -1,0 +1,104 @@
+package dev.restock.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.restock.DatabaseTest;
+import dev.restock.connections.Connection;
+import dev.restock.connections.ConnectionKind;
+import dev.restock.connections.Connections;
+import dev.restock.orders.Actor;
+import dev.restock.orders.NewStockOrder;
+import dev.restock.orders.OrderFixtures;
+import dev.restock.orders.StockOrder;
+import dev.restock.orders.StockOrders;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import picocli.CommandLine;
+
+class SyncCommandTest extends DatabaseTest {
+
+    @Autowired
+    StockOrders orders;
+
+    @Autowired
+    Connections connections;
+
+    @Test
+    void syncsTheLocalConnectionAndReportsWhatChangedAsJson() throws SQLException {
+        StockOrder order = savedToLocal();
+        receiveDownstream(order, new BigDecimal("1.5"));
+
+        StringWriter out = new StringWriter();
+        int exitCode =
+                command(out, new StringWriter()).execute(withHome("sync", "--connection", "local", "--format", "json"));
+
+        assertThat(exitCode).isZero();
+        assertThat(out.toString()).contains("\"ordersChanged\" : 1", "\"linesChanged\" : 1");
+        assertThat(orders.lines(order.id()).getFirst().received()).isEqualByComparingTo("1.5");
+    }
+
+    @Test
+    void aConnectionThatCannotBeReachedExitsWithOneAndSaysSo() {
+        connections.save(new Connection(
+                "broken",
+                ConnectionKind.POSTGRESQL,
+                "jdbc:postgresql://127.0.0.1:1/nowhere?connectTimeout=2",
+                "postgres",
+                null,
+                Map.of(),
+                Map.of(),
+                false));
+
+        StringWriter err = new StringWriter();
+        int exitCode = command(new StringWriter(), err).execute(withHome("sync", "--connection", "broken"));
+
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(err.toString()).contains("error: Could not reach connection 'broken'", "Nothing was synced");
+    }
+
+    private StockOrder savedToLocal() {
+        OrderFixtures fixtures = new OrderFixtures(jdbc);
+        Actor anna = Actor.user("anna");
+        StockOrder order =
+                orders.create(NewStockOrder.purchase(fixtures.warehouse("MAIN"), fixtures.vendor("ACME"), "EUR"), anna);
+        orders.addLine(order.id(), fixtures.variant("SKU-1", "Mug", null), new BigDecimal("2.5"), null, anna);
+        assertThat(command(new StringWriter(), new StringWriter())
+                        .execute(withHome("orders", "save", order.reference())))
+                .isZero();
+        return order;
+    }
+
+    /** A downstream system recording a receipt with a plain UPDATE on the local table. */
+    private static void receiveDownstream(StockOrder order, BigDecimal received) throws SQLException {
+        String url = "jdbc:duckdb:" + TEST_HOME.resolve("local.duckdb");
+        try (java.sql.Connection local = DriverManager.getConnection(url);
+                PreparedStatement update =
+                        local.prepareStatement("update \"PURCHASE_ORDERS\" set \"RECEIVED\" = ? where \"ID\" = ?")) {
+            update.setBigDecimal(1, received);
+            update.setString(2, order.id().toString());
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    private static CommandLine command(StringWriter out, StringWriter err) {
+        CommandLine command = Main.commandLine();
+        command.setOut(new PrintWriter(out));
+        command.setErr(new PrintWriter(err));
+        return command;
+    }
+
+    private static String[] withHome(String... args) {
+        String[] withHome = new String[args.length + 2];
+        withHome[0] = "--home";
+        withHome[1] = TEST_HOME.toString();
+        System.arraycopy(args, 0, withHome, 2, args.length);
+        return withHome;
+    }
+}

@@ -1,0 +1,282 @@
+package dev.restock.connections;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.restock.orders.Actor;
+import dev.restock.orders.NewStockOrder;
+import dev.restock.orders.OrderReadOnlyException;
+import dev.restock.orders.OrderSyncWriter;
+import dev.restock.orders.StockOrder;
+import dev.restock.orders.StockOrderLine;
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The sync guarantees, run against each kind of connection by a subclass. Downstream changes are
+ * made with plain SQL on the table, as the customer's systems would make them.
+ */
+abstract class OrderSyncGuarantees extends PushTestBase {
+
+    @Autowired
+    OrderSyncWriter syncWriter;
+
+    @Test
+    void aDownstreamReceiptStatusAndExternalIdArriveOnceWithHistory() throws SQLException {
+        StockOrder order = savedOrder();
+        downstream(
+                "update %s set \"RECEIVED\" = ?, \"RECEIVED_DATE\" = ? where \"ID\" = ? and \"LINE_ITEM_ID\" = '1'",
+                new BigDecimal("5.123456"), LocalDate.of(2026, 2, 3), order.id().toString());
+        downstream(
+                "update %s set \"STATUS\" = 'PARTIALLY RECEIVED', \"EXTERNAL_ID\" = 'WMS-77' where \"ID\" = ?",
+                order.id().toString());
+
+        SyncResult first = sync();
+        SyncResult second = sync();
+
+        assertThat(first.ordersChecked()).isEqualTo(1);
+        assertThat(first.ordersChanged()).isEqualTo(1);
+        assertThat(first.linesChanged()).isEqualTo(1);
+        assertThat(first.problems()).isEmpty();
+        StockOrder after = orders.get(order.id());
+        assertThat(after.status()).isEqualTo("PARTIALLY RECEIVED");
+        assertThat(after.externalId()).isEqualTo("WMS-77");
+        StockOrderLine line = orders.lines(order.id()).getFirst();
+        assertThat(line.received()).isEqualByComparingTo("5.123456");
+        assertThat(line.receivedDate()).isEqualTo(LocalDate.of(2026, 2, 3));
+        assertThat(syncChanges(order))
+                .containsExactlyInAnyOrder(
+                        tuple("status", "OPEN", "PARTIALLY RECEIVED"),
+                        tuple("external_id", null, "WMS-77"),
+                        tuple("line 1 received", "0", "5.123456"),
+                        tuple("line 1 received_date", null, "2026-02-03"));
+        assertThat(syncWriter.status(order.id()).state()).isEqualTo("in_step");
+
+        assertThatThrownBy(() -> orders.changeStatus(order.id(), "CLOSED", ANNA))
+                .isInstanceOf(OrderReadOnlyException.class);
+
+        assertThat(second.ordersChecked()).isEqualTo(1);
+        assertThat(second.ordersChanged()).isZero();
+        assertThat(second.linesChanged()).isZero();
+        assertThat(syncChanges(order)).hasSize(4);
+    }
+
+    @Test
+    void aDownstreamQuantityAndExpectedDateArriveExactly() throws SQLException {
+        StockOrder order = savedOrder();
+        downstream(
+                "update %s set \"REPLENISHMENT\" = ? where \"ID\" = ? and \"LINE_ITEM_ID\" = '2'",
+                new BigDecimal("7.000001"), order.id().toString());
+        downstream(
+                "update %s set \"EXPECTED_DATE\" = ? where \"ID\" = ?",
+                LocalDate.of(2026, 3, 1), order.id().toString());
+
+        SyncResult result = sync();
+
+        assertThat(result.linesChanged()).isEqualTo(1);
+        assertThat(orders.get(order.id()).expectedDate()).isEqualTo(LocalDate.of(2026, 3, 1));
+        assertThat(orders.lines(order.id()).getLast().replenishment()).isEqualByComparingTo("7.000001");
+        assertThat(syncChanges(order))
+                .containsExactlyInAnyOrder(
+                        tuple("expected_date", "2026-01-31", "2026-03-01"),
+                        tuple("line 2 replenishment", "0.000001", "7.000001"));
+    }
+
+    @Test
+    void aLineWhoseRowWasDeletedDownstreamIsFlaggedRemovedNotDeleted() throws SQLException {
+        StockOrder order = savedOrder();
+        downstream(
+                "delete from %s where \"ID\" = ? and \"LINE_ITEM_ID\" = '1'",
+                order.id().toString());
+
+        SyncResult result = sync();
+
+        assertThat(result.linesChanged()).isEqualTo(1);
+        assertThat(orders.lines(order.id()))
+                .extracting(StockOrderLine::lineItemId, StockOrderLine::removed)
+                .containsExactly(tuple("1", true), tuple("2", false));
+    }
+
+    @Test
+    void anOrderWhoseRowsWereDeletedDownstreamIsFlaggedNotDeleted() throws SQLException {
+        StockOrder order = savedOrder();
+        downstream("delete from %s where \"ID\" = ?", order.id().toString());
+
+        SyncResult first = sync();
+        SyncResult second = sync();
+
+        assertThat(first.ordersChanged()).isEqualTo(1);
+        assertThat(first.problems())
+                .singleElement()
+                .satisfies(problem -> assertThat(problem.reference()).isEqualTo(order.reference()));
+        assertThat(orders.find(order.id())).isPresent();
+        assertThat(orders.lines(order.id())).hasSize(2).noneMatch(StockOrderLine::removed);
+        assertThat(syncWriter.status(order.id()).state()).isEqualTo("missing");
+        assertThat(syncChanges(order)).containsExactly(tuple("sync_state", null, "missing"));
+        assertThat(second.ordersChanged()).isZero();
+        assertThat(syncChanges(order)).hasSize(1);
+    }
+
+    @Test
+    void aLineRemovedDownstreamIsFlaggedRemoved() throws SQLException {
+        StockOrder order = savedOrder();
+        downstream(
+                "update %s set \"REMOVED\" = true where \"ID\" = ? and \"LINE_ITEM_ID\" = '2'",
+                order.id().toString());
+
+        SyncResult result = sync();
+
+        assertThat(result.linesChanged()).isEqualTo(1);
+        assertThat(orders.lines(order.id()))
+                .extracting(StockOrderLine::lineItemId, StockOrderLine::removed)
+                .containsExactly(tuple("1", false), tuple("2", true));
+        assertThat(syncChanges(order)).containsExactly(tuple("line 2 removed", "false", "true"));
+    }
+
+    @Test
+    void aLineAddedDownstreamAppearsWithItsVariant() throws SQLException {
+        StockOrder order = savedOrder();
+        long bowl = fixtures.variant("SKU-3", "Bowl", "123");
+        downstream(
+                "insert into %s (\"ID\", \"STATUS\", \"LINE_ITEM_ID\", \"SKU\", \"REPLENISHMENT\", \"RECEIVED\")"
+                        + " values (?, 'OPEN', 'W-1', 'SKU-3', 4.5, 0)",
+                order.id().toString());
+
+        SyncResult result = sync();
+
+        assertThat(result.linesChanged()).isEqualTo(1);
+        StockOrderLine added = orders.lines(order.id()).getLast();
+        assertThat(added.lineItemId()).isEqualTo("W-1");
+        assertThat(added.variantId()).isEqualTo(bowl);
+        assertThat(added.title()).isEqualTo("Bowl");
+        assertThat(added.replenishment()).isEqualByComparingTo("4.5");
+        assertThat(syncChanges(order)).containsExactly(tuple("line W-1", null, "4.5"));
+        assertThat(sync().linesChanged()).isZero();
+    }
+
+    @Test
+    void anUnknownStatusIsReportedAndNotApplied() throws SQLException {
+        StockOrder order = savedOrder();
+        downstream(
+                "update %s set \"STATUS\" = 'ON HOLD' where \"ID\" = ?",
+                order.id().toString());
+
+        SyncResult result = sync();
+
+        assertThat(result.ordersChanged()).isZero();
+        assertThat(result.problems())
+                .singleElement()
+                .satisfies(problem -> assertThat(problem.problem()).contains("'ON HOLD'"));
+        assertThat(orders.get(order.id()).status()).isEqualTo("OPEN");
+        assertThat(syncWriter.status(order.id()).state()).isEqualTo("problem");
+        assertThat(syncWriter.status(order.id()).problem()).contains("'ON HOLD'");
+        assertThat(syncChanges(order)).isEmpty();
+    }
+
+    @Test
+    void rowsThatDisagreeOnTheExternalIdAreReportedAndNotApplied() throws SQLException {
+        StockOrder order = savedOrder();
+        downstream(
+                "update %s set \"EXTERNAL_ID\" = case when \"LINE_ITEM_ID\" = '1' then 'A' else 'B' end"
+                        + " where \"ID\" = ?",
+                order.id().toString());
+
+        SyncResult result = sync();
+
+        assertThat(result.problems())
+                .singleElement()
+                .satisfies(problem -> assertThat(problem.problem()).contains("EXTERNAL_ID"));
+        assertThat(orders.get(order.id()).externalId()).isNull();
+    }
+
+    /**
+     * A value Restock's database refuses (a negative quantity) fails that order's transaction:
+     * none of its changes are applied, not even the valid ones, and the next order still syncs.
+     */
+    @Test
+    void aFailureApplyingOneOrderLeavesItUnchangedAndSyncsTheOthers() throws SQLException {
+        StockOrder broken = savedOrder();
+        StockOrder fine = savedOrderLike(broken);
+        downstream(
+                "update %s set \"RECEIVED\" = 3 where \"ID\" = ?", broken.id().toString());
+        downstream(
+                "update %s set \"REPLENISHMENT\" = -1 where \"ID\" = ? and \"LINE_ITEM_ID\" = '2'",
+                broken.id().toString());
+        downstream("update %s set \"RECEIVED\" = 2 where \"ID\" = ?", fine.id().toString());
+
+        SyncResult result = sync();
+
+        assertThat(result.ordersChecked()).isEqualTo(2);
+        assertThat(result.ordersChanged()).isEqualTo(1);
+        assertThat(result.problems())
+                .singleElement()
+                .satisfies(problem -> assertThat(problem.reference()).isEqualTo(broken.reference()));
+        assertThat(orders.lines(broken.id()))
+                .allSatisfy(line -> assertThat(line.received()).isZero());
+        assertThat(syncChanges(broken)).isEmpty();
+        assertThat(syncWriter.status(broken.id()).problem()).contains("left unchanged");
+        assertThat(orders.lines(fine.id()))
+                .allSatisfy(line -> assertThat(line.received()).isEqualByComparingTo("2"));
+    }
+
+    @Test
+    void closedOrdersAreNoLongerRead() throws SQLException {
+        StockOrder order = savedOrder();
+        downstream(
+                "update %s set \"STATUS\" = 'CLOSED' where \"ID\" = ?",
+                order.id().toString());
+        assertThat(sync().ordersChanged()).isEqualTo(1);
+
+        downstream("delete from %s where \"ID\" = ?", order.id().toString());
+        SyncResult afterClosing = sync();
+
+        assertThat(afterClosing.ordersChecked()).isZero();
+        assertThat(syncWriter.status(order.id()).state()).isEqualTo("in_step");
+    }
+
+    /** A batch of one id: every order is its own SELECT, so batch edges are crossed. */
+    SyncResult sync() {
+        return new OrderSync(connections, syncWriter, opener, 1).sync(CONNECTION);
+    }
+
+    StockOrder savedOrder() {
+        StockOrder order = orderWithTwoLines();
+        pusher().push(order.id(), CONNECTION, ANNA);
+        return orders.get(order.id());
+    }
+
+    /** Another saved order with the same variants and quantities as {@code model}. */
+    StockOrder savedOrderLike(StockOrder model) {
+        StockOrder order = orders.create(NewStockOrder.purchase(warehouse, vendor, "EUR"), ANNA);
+        for (StockOrderLine line : orders.lines(model.id())) {
+            orders.addLine(order.id(), line.variantId(), line.replenishment(), line.costPrice(), ANNA);
+        }
+        pusher().push(order.id(), CONNECTION, ANNA);
+        return orders.get(order.id());
+    }
+
+    /** Runs a statement on the table as a downstream system would; {@code %s} is the table. */
+    void downstream(String sql, Object... params) throws SQLException {
+        try (java.sql.Connection target = inspect();
+                PreparedStatement statement =
+                        target.prepareStatement(sql.formatted(dialect().quoteTable(TABLE)))) {
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            statement.executeUpdate();
+        }
+    }
+
+    List<org.assertj.core.groups.Tuple> syncChanges(StockOrder order) {
+        return history.of(order.id()).stream()
+                .filter(change -> change.actor().type() == Actor.Type.SYNC)
+                .map(change -> tuple(change.field(), change.oldValue(), change.newValue()))
+                .toList();
+    }
+}

@@ -13,19 +13,20 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The embedded PostgreSQL of one Restock home, shared by every process that uses that home.
  *
- * <p>The first process to take {@code postgres/owner.lock} starts the server and writes its port
- * to {@code postgres/port}; any other process finds the lock taken and connects to that port, so
- * two processes never start PostgreSQL on one data folder. Within one JVM the server is
- * reference-counted, so several Spring contexts (as in tests) share it. The owner stops the
- * server when its last user closes, and on JVM exit (Ctrl-C included). A server left behind by
- * a JVM that was killed outright is stopped by the next owner before it starts its own.
+ * <p>One process at a time is in charge of the server: the one holding {@code postgres/owner.lock}.
+ * It starts the server, or adopts one already running on the data folder (left by a process that
+ * was killed, or still used by others), and writes its port to {@code postgres/port}. Any other
+ * process finds the lock taken and connects to that port, so two processes never start
+ * PostgreSQL on one data folder. The server lives as long as someone uses it: a process that
+ * leaves stops it only when no other client is connected; otherwise it leaves it running and
+ * gives up the lock, and the last one out stops it. Within one JVM the server is reference
+ * counted, so several Spring contexts (as in tests) share it.
  *
  * <p>Thread-safe: all state is guarded by the class lock.
  */
@@ -71,9 +72,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return "jdbc:postgresql://localhost:" + port + "/" + database;
     }
 
-    /** True when this process started the server and will stop it. */
+    /** True when this process is in charge of the server (started or adopted it). */
     public boolean isOwner() {
-        return postgres != null;
+        return ownerLock != null;
     }
 
     @Override
@@ -83,21 +84,33 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 return;
             }
             RUNNING.remove(folder);
-            stop();
+            leave();
         }
     }
 
     private static EmbeddedPostgresServer startOrJoin(Path folder) {
+        long deadline = System.nanoTime() + WAIT_FOR_OWNER.toNanos();
         try {
             Files.createDirectories(folder);
-            FileChannel channel =
-                    FileChannel.open(folder.resolve("owner.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock = channel.tryLock();
-            if (lock == null) {
+            while (true) {
+                FileChannel channel = openLock(folder);
+                FileLock lock = channel.tryLock();
+                if (lock != null) {
+                    return takeCharge(folder, channel, lock);
+                }
                 channel.close();
-                return join(folder);
+                Optional<Integer> port = readPort(folder);
+                if (port.isPresent() && Postmaster.answers(port.get())) {
+                    log.info("Using the embedded PostgreSQL another Restock process runs on port {}", port.get());
+                    return new EmbeddedPostgresServer(folder, port.get(), null, null, null);
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new RestockException("Another Restock process holds " + folder + " but its PostgreSQL"
+                            + " did not answer within " + WAIT_FOR_OWNER.toSeconds() + " s. Stop the other"
+                            + " process (or wait for it) and try again.");
+                }
+                waitBriefly();
             }
-            return start(folder, channel, lock);
         } catch (IOException e) {
             throw new RestockException(
                     "Could not start the embedded PostgreSQL in " + folder + ": "
@@ -107,16 +120,47 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
+    /** With the lock: adopt the server running on the data folder, or start one. */
+    private static EmbeddedPostgresServer takeCharge(Path folder, FileChannel channel, FileLock lock)
+            throws IOException {
+        Optional<Postmaster> running = Postmaster.running(folder.resolve("data"));
+        if (running.isPresent() && Postmaster.answers(running.get().port())) {
+            int port = running.get().port();
+            log.info("Taking charge of the embedded PostgreSQL already running on port {}", port);
+            Files.writeString(folder.resolve("port"), Integer.toString(port), StandardCharsets.US_ASCII);
+            return new EmbeddedPostgresServer(folder, port, null, channel, lock);
+        }
+        if (running.isPresent()) {
+            log.warn(
+                    "Stopping PostgreSQL (pid {}) that no longer answers",
+                    running.get().pid());
+            running.get().stop();
+        }
+        return start(folder, channel, lock);
+    }
+
+    private static FileChannel openLock(Path folder) throws IOException {
+        return FileChannel.open(folder.resolve("owner.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    }
+
+    private static Optional<Integer> readPort(Path folder) {
+        try {
+            String text = Files.readString(folder.resolve("port")).trim();
+            return text.matches("\\d+") ? Optional.of(Integer.parseInt(text)) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
     private static EmbeddedPostgresServer start(Path folder, FileChannel channel, FileLock lock) throws IOException {
         Path data = folder.resolve("data");
         Path portFile = folder.resolve("port");
         Files.deleteIfExists(portFile);
-        stopOrphan(data);
         log.info("Starting embedded PostgreSQL in '{}'", data);
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(data)
                 .setCleanDataDirectory(false)
-                .setRegisterShutdownHook(true)
+                .setRegisterShutdownHook(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("max_connections", "60")
                 .setServerConfig("fsync", "on")
@@ -135,50 +179,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return new EmbeddedPostgresServer(folder, postgres.getPort(), postgres, channel, lock);
     }
 
-    private static EmbeddedPostgresServer join(Path folder) throws IOException {
-        Path portFile = folder.resolve("port");
-        long deadline = System.nanoTime() + WAIT_FOR_OWNER.toNanos();
-        while (!Files.exists(portFile)) {
-            if (System.nanoTime() > deadline) {
-                throw new RestockException("Another Restock process holds " + folder
-                        + " but its PostgreSQL did not come up within " + WAIT_FOR_OWNER.toSeconds()
-                        + " s. Stop the other process (or wait for it) and try again.");
-            }
-            waitBriefly();
-        }
-        int port = Integer.parseInt(Files.readString(portFile).trim());
-        log.info("Using the embedded PostgreSQL another Restock process runs on port {}", port);
-        return new EmbeddedPostgresServer(folder, port, null, null, null);
-    }
-
-    /**
-     * Stops a postmaster whose owning JVM died without stopping it (kill -9). We hold the owner
-     * lock, so no live Restock process is using it.
-     */
-    private static void stopOrphan(Path data) throws IOException {
-        Path pidFile = data.resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) {
-            return;
-        }
-        String firstLine =
-                Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
-        Optional<ProcessHandle> orphan =
-                firstLine.matches("\\d+") ? ProcessHandle.of(Long.parseLong(firstLine)) : Optional.empty();
-        if (orphan.isEmpty() || !orphan.get().isAlive()) {
-            return;
-        }
-        log.warn("Stopping PostgreSQL (pid {}) left running by a Restock process that was killed", firstLine);
-        orphan.get().destroy();
-        try {
-            orphan.get().onExit().get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new RestockException(
-                    "A PostgreSQL left running (pid " + firstLine + ") on " + data
-                            + " did not stop within 30 s. Stop it by hand and try again.",
-                    e);
-        }
-    }
-
     private static void createDatabaseIfMissing(EmbeddedPostgres postgres) {
         try (var connection = postgres.getPostgresDatabase().getConnection();
                 var statement = connection.createStatement()) {
@@ -192,18 +192,41 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
-    private void stop() {
-        if (postgres == null) {
-            return;
-        }
+    /**
+     * Stops the server when no other client uses it; otherwise leaves it running for them and
+     * gives up the lock, so that whoever leaves last stops it.
+     */
+    private void leave() {
         try {
-            postgres.close();
-            Files.deleteIfExists(folder.resolve("port"));
-            ownerLock.release();
-            lockChannel.close();
+            FileChannel channel = lockChannel != null ? lockChannel : openLock(folder);
+            FileLock lock = ownerLock != null ? ownerLock : channel.tryLock();
+            if (lock == null) {
+                channel.close();
+                return;
+            }
+            try {
+                int others = Postmaster.otherClients(port);
+                if (others == 0) {
+                    stopServer();
+                } else {
+                    log.info("Leaving PostgreSQL running for {} other connection(s)", others);
+                }
+            } finally {
+                lock.release();
+                channel.close();
+            }
         } catch (IOException e) {
             log.warn("Could not release '{}' cleanly: {}", folder, e.getMessage());
         }
+    }
+
+    private void stopServer() throws IOException {
+        if (postgres != null) {
+            postgres.close();
+        } else {
+            Postmaster.running(folder.resolve("data")).ifPresent(Postmaster::stop);
+        }
+        Files.deleteIfExists(folder.resolve("port"));
     }
 
     private static void waitBriefly() {

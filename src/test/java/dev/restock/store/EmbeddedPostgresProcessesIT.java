@@ -53,9 +53,9 @@ class EmbeddedPostgresProcessesIT {
     }
 
     @Test
-    void stopsTheServerOfAKilledOwnerBeforeStartingItsOwn() throws Exception {
+    void takesChargeOfTheServerOfAKilledOwnerAndStopsItWhenDone() throws Exception {
         Process owner = startHolder();
-        firstLine(owner);
+        String ownerLine = firstLine(owner);
         ProcessHandle orphan = postmaster().orElseThrow();
 
         owner.destroyForcibly();
@@ -64,9 +64,30 @@ class EmbeddedPostgresProcessesIT {
 
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.acquire(home)) {
             assertThat(server.isOwner()).isTrue();
-            assertThat(orphan.isAlive()).isFalse();
+            assertThat(ownerLine).startsWith("port=" + server.port() + " ");
         }
+        orphan.onExit().get(60, TimeUnit.SECONDS);
         assertThat(postmaster()).isEmpty();
+    }
+
+    @Test
+    void keepsTheServerRunningForAnotherProcessWhenTheOneThatStartedItExits() throws Exception {
+        Process owner = startHolder();
+        firstLine(owner);
+        EmbeddedPostgresServer joined = EmbeddedPostgresServer.acquire(home);
+        var connection = DriverManager.getConnection(joined.jdbcUrl("restock"), "postgres", null);
+
+        owner.getOutputStream().close();
+        assertThat(owner.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(connection.isValid(5))
+                .as("the server outlives the process that started it")
+                .isTrue();
+        ProcessHandle postgres = postmaster().orElseThrow();
+        connection.close();
+        joined.close();
+        postgres.onExit().get(60, TimeUnit.SECONDS);
+        assertThat(postmaster()).as("the last process out stops it").isEmpty();
     }
 
     private Process startHolder() throws Exception {

@@ -65,9 +65,9 @@ final class DemoCommand implements Callable<Integer> {
                 ? demoHome.toAbsolutePath().normalize()
                 : root.home().resolve("demo");
         Path file = salesFile();
+        recreate(home);
         say(out, "Demo home: " + home + " (recreated)");
         say(out, "Sales data: " + file);
-        recreate(home);
         Map<String, Object> result = new LinkedHashMap<>();
         try (var context = RestockRuntime.startForCommand(home)) {
             say(out, "Step 1: import the sales history");

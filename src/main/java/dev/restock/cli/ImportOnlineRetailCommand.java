@@ -14,14 +14,14 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "online-retail",
         mixinStandardHelpOptions = true,
-        description = "Import the UCI Online Retail data set (.csv, .csv.gz or .xlsx), with the demo"
+        description = "Import the UCI Online Retail data set (.csv, .csv.gz, .xlsx, or the UCI .zip), with the demo"
                 + " attributes (warehouses, vendors, stock) from demo/online-retail.yaml.")
 final class ImportOnlineRetailCommand implements Callable<Integer> {
 
     @ParentCommand
     ImportCommand parent;
 
-    @Parameters(paramLabel = "FILE", description = "The Online Retail file (.csv, .csv.gz or .xlsx).")
+    @Parameters(paramLabel = "FILE", description = "The Online Retail file (.csv, .csv.gz, .xlsx or .zip).")
     Path file;
 
     @Mixin

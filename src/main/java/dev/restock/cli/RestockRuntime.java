@@ -28,7 +28,14 @@ final class RestockRuntime {
      */
     private static SpringApplicationBuilder builder(Path home, String logLevel) {
         return new SpringApplicationBuilder(RestockApplication.class)
-                .properties(Map.of("restock.home", home.toString(), "logging.level.dev.restock", logLevel))
+                .properties(Map.of(
+                        "restock.home", home.toString(),
+                        "logging.level.dev.restock", logLevel,
+                        // A failed start is reported once, as one line, by the command's failure
+                        // handler; Spring's own report would bury it under a stack trace.
+                        "logging.level.org.springframework.boot.SpringApplication", "OFF",
+                        "logging.level.org.springframework.boot.diagnostics", "OFF",
+                        "logging.level.org.springframework.context", "ERROR"))
                 .logStartupInfo(false);
     }
 }

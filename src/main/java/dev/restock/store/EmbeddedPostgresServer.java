@@ -163,7 +163,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 .setRegisterShutdownHook(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("max_connections", "60")
+                // Restock's own data (stock orders among it) must survive a crash: the test-oriented
+                // library defaults turn fsync and synchronous commit off.
                 .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("timezone", "UTC")
                 .setServerConfig("shared_buffers", "256MB")
                 .setServerConfig("maintenance_work_mem", "256MB")

@@ -98,6 +98,14 @@ final class RetailColumns {
     }
 
     private BigDecimal integer(long line, int column, String raw) {
+        if (!isPlainNumber(raw.trim())) {
+            throw new ImportException(
+                    file,
+                    line,
+                    column + 1,
+                    HEADER.get(column),
+                    "'" + raw + "' is not a number; expected a whole number such as 12 or -3");
+        }
         BigDecimal value = decimal(line, column, raw);
         if (value.stripTrailingZeros().scale() > 0) {
             throw new ImportException(
@@ -111,6 +119,14 @@ final class RetailColumns {
     }
 
     private BigDecimal decimal(long line, int column, String raw) {
+        if (!isPlainNumber(raw.trim())) {
+            throw new ImportException(
+                    file,
+                    line,
+                    column + 1,
+                    HEADER.get(column),
+                    "'" + raw + "' is not a number; expected a decimal number such as 2.55");
+        }
         try {
             return new BigDecimal(raw.trim());
         } catch (NumberFormatException e) {
@@ -138,6 +154,24 @@ final class RetailColumns {
                     "InvoiceDate",
                     "'" + raw + "' is not a date and time; expected yyyy-MM-dd HH:mm:ss such as 2010-12-01 08:26:00");
         }
+    }
+
+    /** Digits with an optional sign and decimal point; no exponent (1e3), as in the entity files. */
+    private static boolean isPlainNumber(String text) {
+        int start = !text.isEmpty() && (text.charAt(0) == '-' || text.charAt(0) == '+') ? 1 : 0;
+        boolean digits = false;
+        boolean point = false;
+        for (int i = start; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits = true;
+            } else if (c == '.' && !point) {
+                point = true;
+            } else {
+                return false;
+            }
+        }
+        return digits;
     }
 
     /**

@@ -24,7 +24,7 @@ final class RetailLineKind {
             Map.entry("BANK CHARGES", "bank charges"),
             Map.entry("AMAZONFEE", "Amazon fee"),
             Map.entry("CRUK", "CRUK commission"),
-            Map.entry("PADS", "cushion pads sold at a token price"));
+            Map.entry("PADS", "token-priced pads"));
 
     private RetailLineKind() {}
 

@@ -57,7 +57,14 @@ class OnlineRetailBadInputTest extends DatabaseTest {
     void rejectsAQuantityThatIsNotANumber() throws IOException {
         Path file = write("number.csv", HEADER + GOOD + "536366,71053,LANTERN,six,2010-12-01 09:00:00,3.39,,France\n");
 
-        assertRefused(file, 3, 4, "Quantity", "'six' is not a number");
+        assertRefused(file, 3, 4, "Quantity", "'six' is not a number; expected a whole number such as 12 or -3");
+    }
+
+    @Test
+    void rejectsAPriceWrittenWithAnExponent() throws IOException {
+        Path file = write("exponent.csv", HEADER + "536366,71053,LANTERN,6,2010-12-01 09:00:00,1e3,,France\n");
+
+        assertRefused(file, 2, 6, "UnitPrice", "'1e3' is not a number; expected a decimal number such as 2.55");
     }
 
     @Test

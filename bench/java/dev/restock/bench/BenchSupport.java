@@ -24,7 +24,7 @@ final class BenchSupport {
         Path home = Files.createTempDirectory("restock-bench-");
         return new SpringApplicationBuilder(RestockApplication.class)
                 .web(WebApplicationType.NONE)
-                .properties(Map.of("restock.home", home.toString(), "logging.level.dev.restock.ingest", "DEBUG"))
+                .properties(Map.of("restock.home", home.toString(), "logging.level.dev.restock", "DEBUG"))
                 .logStartupInfo(false)
                 .run();
     }

@@ -111,7 +111,9 @@ create table sales_lines (
     updated_at    timestamptz not null default now(),
     -- The source's own key: an order and a line within it. Re-importing a line updates it.
     -- Byte order ("C") for the key: faster to sort and compare, and no locale can change it.
-    primary key (source, order_ref, line_ref)
+    -- The order number leads: the source is the same on every line of an import, so leading
+    -- with it would make every comparison (and every abbreviated sort key) start equal.
+    primary key (order_ref, line_ref, source)
 );
 -- Demand is read from daily_demand, so sales_lines keeps only its key index: imports of
 -- hundreds of thousands of lines stay fast.

@@ -39,8 +39,15 @@ public class DailyDemand implements SalesLinesListener {
             return rebuild();
         }
         try {
+            long started = System.nanoTime();
             int rows = tally.replaceTables(DataSourceUtils.getConnection(dataSource));
+            long copied = System.nanoTime();
             refreshTradingDays();
+            log.debug(
+                    "Wrote {} tallied demand rows in {} ms, trading days in {} ms",
+                    rows,
+                    (copied - started) / 1_000_000,
+                    (System.nanoTime() - copied) / 1_000_000);
             return rows;
         } catch (SQLException e) {
             throw new RestockException("Could not write daily demand: " + e.getMessage(), e);

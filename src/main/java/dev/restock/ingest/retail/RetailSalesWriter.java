@@ -151,7 +151,7 @@ class RetailSalesWriter {
     }
 
     private void restoreKey() {
-        jdbc.sql("alter table sales_lines add constraint sales_lines_pkey primary key (source, order_ref, line_ref)")
+        jdbc.sql("alter table sales_lines add constraint sales_lines_pkey primary key (order_ref, line_ref, source)")
                 .update();
     }
 

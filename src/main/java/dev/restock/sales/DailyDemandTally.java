@@ -68,8 +68,10 @@ public final class DailyDemandTally implements SalesLinesListener.LineWatcher {
      */
     public int replaceTables(Connection connection) throws SQLException {
         try (var statement = connection.createStatement()) {
-            // Truncate, not delete: in a bulk load PostgreSQL can then skip WAL for the COPY.
+            // Truncate, not delete: in a bulk load PostgreSQL can then skip WAL for the COPY. The key
+            // is built once afterwards, from sorted rows, as for sales_lines.
             statement.execute("truncate daily_demand");
+            statement.execute("alter table daily_demand drop constraint daily_demand_pkey");
         }
         try (CopyWriter copy = CopyWriter.open(
                 connection, "daily_demand", "variant_id, warehouse_id, day, sold, returned, revenue, sale_lines")) {
@@ -86,6 +88,10 @@ public final class DailyDemandTally implements SalesLinesListener.LineWatcher {
                 copy.endRow();
             }
             copy.finish();
+        }
+        try (var statement = connection.createStatement()) {
+            statement.execute(
+                    "alter table daily_demand add constraint daily_demand_pkey primary key (variant_id, warehouse_id, day)");
         }
         return days.size();
     }

@@ -4,6 +4,8 @@ import dev.restock.RestockException;
 import dev.restock.ingest.ImportSummary;
 import dev.restock.ingest.retail.OnlineRetailDownload;
 import dev.restock.ingest.retail.OnlineRetailImporter;
+import dev.restock.replenishment.ReplenishmentReport;
+import dev.restock.replenishment.ReplenishmentRow;
 import dev.restock.sales.CatalogSummaryQuery;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -13,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -87,6 +90,18 @@ final class DemoCommand implements Callable<Integer> {
                         catalog.firstSale(),
                         catalog.lastSale());
             }
+            say(out, "");
+            say(out, "Step 2: forecast demand and plan replenishment");
+            List<ReplenishmentRow> toOrder = context.getBean(ReplenishmentReport.class).rows().stream()
+                    .filter(row -> row.toOrder().signum() > 0)
+                    .sorted(Comparator.comparing(
+                            ReplenishmentRow::replenishmentDate, Comparator.nullsLast(Comparator.naturalOrder())))
+                    .toList();
+            result.put("replenishment", toOrder.stream().limit(TOP).toList());
+            result.put("linesToOrder", toOrder.size());
+            if (!output.json()) {
+                printTop(toOrder, out);
+            }
         }
         result.put("home", home.toString());
         if (output.json()) {
@@ -98,6 +113,28 @@ final class DemoCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    private static final int TOP = 10;
+
+    private static void printTop(List<ReplenishmentRow> toOrder, PrintWriter out) {
+        out.printf(
+                "%,d variant and warehouse pairs need ordering; the first %d by replenishment date:%n",
+                toOrder.size(), Math.min(TOP, toOrder.size()));
+        out.printf(
+                "  %-10s %-9s %14s %10s %-12s %s%n",
+                "sku", "warehouse", "replenishment", "to order", "order by", "forecast");
+        toOrder.stream()
+                .limit(TOP)
+                .forEach(row -> out.printf(
+                        "  %-10s %-9s %14s %10s %-12s %s%n",
+                        row.sku(),
+                        row.warehouse(),
+                        row.replenishment().stripTrailingZeros().toPlainString(),
+                        row.toOrder().stripTrailingZeros().toPlainString(),
+                        row.replenishmentDate(),
+                        row.forecastMethod()));
+        out.println("  (the whole report: ./restock plan; order proposals, saving and sync come next)");
     }
 
     private void say(PrintWriter out, String line) {

@@ -90,8 +90,8 @@ public final class DailyDemandTally implements SalesLinesListener.LineWatcher {
             copy.finish();
         }
         try (var statement = connection.createStatement()) {
-            statement.execute(
-                    "alter table daily_demand add constraint daily_demand_pkey primary key (variant_id, warehouse_id, day)");
+            statement.execute("alter table daily_demand add constraint daily_demand_pkey"
+                    + " primary key (variant_id, warehouse_id, day)");
         }
         return days.size();
     }

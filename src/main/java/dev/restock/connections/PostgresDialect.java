@@ -1,15 +1,7 @@
 package dev.restock.connections;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Types;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-
-/** PostgreSQL: java.time values bind without zone arithmetic in pgjdbc. */
-final class PostgresDialect implements SqlDialect {
+/** PostgreSQL. */
+final class PostgresDialect extends JavaTimeDialect {
 
     @Override
     public String typeName(ContractColumn.Type type) {
@@ -21,23 +13,5 @@ final class PostgresDialect implements SqlDialect {
             case DECIMAL -> "numeric(38, 6)";
             case BOOLEAN -> "boolean";
         };
-    }
-
-    @Override
-    public void bindTimestamp(PreparedStatement statement, int index, Instant value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.TIMESTAMP);
-        } else {
-            statement.setObject(index, LocalDateTime.ofInstant(value, ZoneOffset.UTC));
-        }
-    }
-
-    @Override
-    public void bindDate(PreparedStatement statement, int index, LocalDate value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.DATE);
-        } else {
-            statement.setObject(index, value);
-        }
     }
 }

@@ -17,9 +17,12 @@ final class RestockRuntime {
         return builder(home, "WARN").web(WebApplicationType.NONE).run();
     }
 
-    /** A context with the web server, for {@code serve}. */
+    /** A context with the web server and the background jobs, for {@code serve}. */
     static ConfigurableApplicationContext startServer(Path home, String... args) {
-        return builder(home, "INFO").web(WebApplicationType.SERVLET).run(args);
+        return builder(home, "INFO")
+                .properties(Map.of("restock.jobs.enabled", "true"))
+                .web(WebApplicationType.SERVLET)
+                .run(args);
     }
 
     /**

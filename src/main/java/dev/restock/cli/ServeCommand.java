@@ -44,6 +44,8 @@ final class ServeCommand implements Callable<Integer> {
         String url = "http://" + context.getEnvironment().getProperty("server.address") + ":"
                 + context.getEnvironment().getProperty("local.server.port");
         System.out.println("Restock is serving on " + url + " (health: " + url + "/actuator/health). Ctrl-C stops it.");
+        System.out.println("API: " + url + "/api/v1 with 'Authorization: Bearer TOKEN'; the token is in "
+                + context.getBean(dev.restock.web.ApiToken.class).source() + ".");
         stopped.await();
         return 0;
     }

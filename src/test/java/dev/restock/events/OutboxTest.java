@@ -1,0 +1,55 @@
+package dev.restock.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.restock.DatabaseTest;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+class OutboxTest extends DatabaseTest {
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Test
+    void anEventCommitsWithItsChange() {
+        OutboxEvent event = transaction.execute(
+                status -> outbox.append("stock_order.saved", "order-1", Map.of("reference", "PO-1", "lines", 3)));
+
+        assertThat(event.id()).startsWith("evt_");
+        var stored = jdbc.sql(
+                        "select type, subject, payload->>'reference' as reference, (payload->>'lines')::int as lines"
+                                + " from outbox_events")
+                .query((rs, row) ->
+                        rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getInt(4))
+                .single();
+        assertThat(stored).isEqualTo("stock_order.saved order-1 PO-1 3");
+    }
+
+    @Test
+    void anEventRollsBackWithItsChange() {
+        assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
+                    outbox.append("stock_order.saved", "order-1", Map.of());
+                    throw new IllegalStateException("the change failed");
+                }))
+                .hasMessage("the change failed");
+
+        assertThat(jdbc.sql("select count(*) from outbox_events")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
+    void anEventOutsideATransactionIsRefused() {
+        assertThatThrownBy(() -> outbox.append("stock_order.saved", "order-1", Map.of()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("transaction");
+    }
+}

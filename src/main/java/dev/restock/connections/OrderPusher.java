@@ -126,7 +126,7 @@ public class OrderPusher {
         }
 
         checkpoint.committed(attempt);
-        if (!saves.markSaved(attempt, actor)) {
+        if (!saves.markSaved(attempt, table, actor)) {
             // Recovery settled this attempt meanwhile; what it decided stands.
             log.warn(
                     "Order '{}' was settled by recovery while being saved",

@@ -82,7 +82,7 @@ public class PushRecovery {
         try {
             long count = writer.countOrder(connection, table, id);
             if (count == attempt.lines().size()) {
-                saves.markSaved(attempt, Actor.system());
+                saves.markSaved(attempt, table, Actor.system());
                 log.info("Order '{}' was found whole in '{}' and is marked saved", reference, table);
                 return Result.SAVED;
             }

@@ -47,18 +47,38 @@ public class OrderHistory {
         return jdbc.sql("""
                 select order_id, at, actor_type, actor, field, old_value, new_value
                 from stock_order_history where order_id = ? order by at, id
-                """)
+                """).param(orderId).query(OrderHistory::change).list();
+    }
+
+    /**
+     * The id of the order's latest history row, or 0: changes recorded after it are
+     * {@link #since}. Call it holding the order's row lock, so no other writer interleaves.
+     */
+    long mark(UUID orderId) {
+        return jdbc.sql("select coalesce(max(id), 0) from stock_order_history where order_id = ?")
                 .param(orderId)
-                .query((rs, rowNum) -> new Change(
-                        rs.getObject("order_id", UUID.class),
-                        rs.getObject("at", OffsetDateTime.class).toInstant(),
-                        new Actor(
-                                Actor.Type.valueOf(rs.getString("actor_type").toUpperCase(java.util.Locale.ROOT)),
-                                rs.getString("actor")),
-                        rs.getString("field"),
-                        rs.getString("old_value"),
-                        rs.getString("new_value")))
-                .list();
+                .query(Long.class)
+                .single();
+    }
+
+    /** The order's changes recorded after {@code mark}, oldest first. */
+    List<Change> since(UUID orderId, long mark) {
+        return jdbc.sql("""
+                select order_id, at, actor_type, actor, field, old_value, new_value
+                from stock_order_history where order_id = ? and id > ? order by id
+                """).params(orderId, mark).query(OrderHistory::change).list();
+    }
+
+    private static Change change(java.sql.ResultSet rs, int rowNum) throws java.sql.SQLException {
+        return new Change(
+                rs.getObject("order_id", UUID.class),
+                rs.getObject("at", OffsetDateTime.class).toInstant(),
+                new Actor(
+                        Actor.Type.valueOf(rs.getString("actor_type").toUpperCase(java.util.Locale.ROOT)),
+                        rs.getString("actor")),
+                rs.getString("field"),
+                rs.getString("old_value"),
+                rs.getString("new_value"));
     }
 
     private static String text(Object value) {

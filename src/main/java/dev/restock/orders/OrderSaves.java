@@ -17,21 +17,28 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class OrderSaves {
 
-    /** Saving a draft opens it: the connection's systems should act on it. */
-    static final String OPENED_STATUS = "OPEN";
-
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final StockOrders orders;
     private final OrderHistory history;
+    private final OrderEvents events;
+    private final OrderSettings settings;
     private final Clock clock;
 
     public OrderSaves(
-            JdbcClient jdbc, TransactionTemplate transaction, StockOrders orders, OrderHistory history, Clock clock) {
+            JdbcClient jdbc,
+            TransactionTemplate transaction,
+            StockOrders orders,
+            OrderHistory history,
+            OrderEvents events,
+            OrderSettings settings,
+            Clock clock) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.orders = orders;
         this.history = history;
+        this.events = events;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -62,31 +69,54 @@ public class OrderSaves {
                         + connection + "'. Add a line and save again.");
             }
 
+            String statusToWrite = statusToWrite(order);
             UUID attemptId = UUID.randomUUID();
             jdbc.sql("""
                     update stock_orders set save_state = 'saving', saved_to = ?, push_attempt_id = ?
                     where id = ?
                     """).params(connection, attemptId, orderId).update();
             history.record(orderId, actor, "save_state", order.saveState().code(), SaveState.SAVING.code());
-            String statusToWrite = order.statusType() == StatusType.DRAFT ? OPENED_STATUS : order.status();
             return new SaveAttempt(attemptId, connection, orders.get(orderId), lines, statusToWrite);
         });
     }
 
     /**
-     * Marks the attempt's order saved (read-only) and opens a draft. Returns false, changing
-     * nothing, if the order is no longer in this attempt (recovery settled it meanwhile).
+     * The status the connection's rows carry: a draft is opened by saving it, with the configured
+     * {@link OrderSettings#savedStatus()}, which must be a status of type {@code active}.
      */
+    private String statusToWrite(StockOrder order) {
+        if (order.statusType() != StatusType.DRAFT) {
+            return order.status();
+        }
+        String configured = settings.savedStatus();
+        return orders.knownStatus(configured)
+                .filter(name -> orders.statusType(name) == StatusType.ACTIVE)
+                .orElseThrow(() -> new StockOrderException("restock.orders.saved-status is '" + configured
+                        + "', which is not an order status of type active. Order " + order.reference()
+                        + " was not saved; set it to one of the active statuses `restock orders statuses` lists."));
+    }
+
+    /** As {@link #markSaved(SaveAttempt, String, Actor)} without knowing the table's name. */
     public boolean markSaved(SaveAttempt attempt, Actor actor) {
-        // TODO(#4): write the stock_order.saved outbox event here once the outbox table exists.
+        return markSaved(attempt, null, actor);
+    }
+
+    /**
+     * Marks the attempt's order saved (read-only) to {@code table} and opens a draft, and writes
+     * {@code stock_order.saved} in the same transaction. Returns false, changing nothing, if the
+     * order is no longer in this attempt (recovery settled it meanwhile).
+     */
+    public boolean markSaved(SaveAttempt attempt, String table, Actor actor) {
         Instant now = clock.instant();
         return Boolean.TRUE.equals(transaction.execute(status -> {
             int updated = jdbc.sql("""
-                    update stock_orders set save_state = 'saved', saved_at = ?, status = ?, last_error = null
+                    update stock_orders set save_state = 'saved', saved_at = ?, saved_table = ?, status = ?,
+                                            last_error = null
                     where id = ? and push_attempt_id = ? and save_state = 'saving'
                     """)
                     .params(
                             StockOrderRows.utc(now),
+                            table,
                             attempt.statusToWrite(),
                             attempt.order().id(),
                             attempt.attemptId())
@@ -100,11 +130,15 @@ public class OrderSaves {
             if (!attempt.statusToWrite().equals(attempt.order().status())) {
                 history.record(orderId, actor, "status", attempt.order().status(), attempt.statusToWrite());
             }
+            events.saved(orderId);
             return true;
         }));
     }
 
-    /** Marks the attempt failed with its rows removed: the order is editable again. */
+    /**
+     * Marks the attempt failed with its rows removed: the order is editable again. Writes
+     * {@code stock_order.save_failed} in the same transaction.
+     */
     public boolean markFailed(SaveAttempt attempt, String error, Actor actor) {
         return Boolean.TRUE.equals(transaction.execute(status -> {
             int updated = jdbc.sql("""
@@ -120,6 +154,7 @@ public class OrderSaves {
                         "save_state",
                         SaveState.SAVING.code(),
                         SaveState.SAVE_FAILED.code());
+                events.saveFailed(attempt.order().id(), attempt.connection(), error);
             }
             return updated > 0;
         }));
@@ -150,7 +185,12 @@ public class OrderSaves {
                         orders.lines(order.id()).stream()
                                 .filter(line -> !line.removed())
                                 .toList(),
-                        order.statusType() == StatusType.DRAFT ? OPENED_STATUS : order.status()))
+                        order.statusType() == StatusType.DRAFT ? savedStatusOf(order) : order.status()))
                 .toList();
+    }
+
+    /** An unsettled attempt began with a valid saved status; a later settings change must not block recovery. */
+    private String savedStatusOf(StockOrder order) {
+        return orders.knownStatus(settings.savedStatus()).orElse(OrderSettings.DEFAULT_SAVED_STATUS);
     }
 }

@@ -29,13 +29,16 @@ public class OrderSyncWriter {
     private final TransactionTemplate transaction;
     private final OrderHistory history;
     private final DownstreamLines lines;
+    private final OrderEvents events;
     private final Clock clock;
 
-    public OrderSyncWriter(JdbcClient jdbc, TransactionTemplate transaction, OrderHistory history, Clock clock) {
+    public OrderSyncWriter(
+            JdbcClient jdbc, TransactionTemplate transaction, OrderHistory history, OrderEvents events, Clock clock) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.history = history;
         this.lines = new DownstreamLines(jdbc, history);
+        this.events = events;
         this.clock = clock;
     }
 
@@ -60,8 +63,10 @@ public class OrderSyncWriter {
     }
 
     /**
-     * Applies the rows read back for one order, in one transaction. No rows flags the order
-     * {@code missing}. An order no longer saved to {@code connection} is left alone.
+     * Applies the rows read back for one order, in one transaction, with the outbox event of what
+     * changed ({@code stock_order.updated}, {@code .received} or {@code .closed}, see {@link
+     * OrderEvents}). No rows flags the order {@code missing}. An order no longer saved to {@code
+     * connection} is left alone.
      */
     public SyncOutcome apply(String connection, DownstreamOrder downstream) {
         return transaction.execute(status -> {
@@ -70,19 +75,26 @@ public class OrderSyncWriter {
                 return new SyncOutcome(0, 0, List.of());
             }
             StockOrder order = locked.get();
-            Actor actor = Actor.sync(connection);
-            String previousState = status(order.id()).state();
-            if (downstream.rows().isEmpty()) {
-                return flagMissing(order, previousState, actor);
-            }
-
-            List<String> problems = new ArrayList<>();
-            int fields = MISSING.equals(previousState) ? setState(order, previousState, "in_step", actor) : 0;
-            fields += new DownstreamHeader(jdbc, history).apply(order, downstream, actor, problems);
-            int changedLines = lines.apply(order.id(), downstream.rows(), actor, problems);
-            recordState(order.id(), problems);
-            return new SyncOutcome(fields, changedLines, problems);
+            long mark = history.mark(order.id());
+            SyncOutcome outcome = applyLocked(order, connection, downstream);
+            events.changed(order.id(), mark);
+            return outcome;
         });
+    }
+
+    private SyncOutcome applyLocked(StockOrder order, String connection, DownstreamOrder downstream) {
+        Actor actor = Actor.sync(connection);
+        String previousState = status(order.id()).state();
+        if (downstream.rows().isEmpty()) {
+            return flagMissing(order, previousState, actor);
+        }
+
+        List<String> problems = new ArrayList<>();
+        int fields = MISSING.equals(previousState) ? setState(order, previousState, "in_step", actor) : 0;
+        fields += new DownstreamHeader(jdbc, history).apply(order, downstream, actor, problems);
+        int changedLines = lines.apply(order.id(), downstream.rows(), actor, problems);
+        recordState(order.id(), problems);
+        return new SyncOutcome(fields, changedLines, problems);
     }
 
     /** Records a failure to apply an order (its own transaction rolled back) as its sync problem. */

@@ -24,6 +24,9 @@ final class StockOrderRows {
             from stock_order_lines
             """;
 
+    /** Lines of one order in the order they were added: line item ids count up from 1. */
+    static final String LINE_ORDER = " where order_id = ? order by length(line_item_id), line_item_id";
+
     private StockOrderRows() {}
 
     static StockOrder order(ResultSet rs, int rowNum) throws SQLException {

@@ -1,19 +1,23 @@
 package dev.restock.orders;
 
+import dev.restock.NotFoundException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Creates and edits stock orders while they are editable. Every change writes a history row in
- * the same transaction; every change to an order that is saved (or being saved) to a connection
- * is refused with {@link OrderReadOnlyException}.
+ * Creates and edits stock orders while they are editable. Every change writes history rows and
+ * its outbox event ({@link OrderEvents}) in the same transaction; every change to an order that
+ * is saved (or being saved) to a connection is refused with {@link OrderReadOnlyException}.
+ * Receiving is in {@link OrderReceipts}.
  */
 @Service
 public class StockOrders {
@@ -24,16 +28,28 @@ public class StockOrders {
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final OrderHistory history;
+    private final OrderEvents events;
     private final Clock clock;
 
-    public StockOrders(JdbcClient jdbc, TransactionTemplate transaction, OrderHistory history, Clock clock) {
+    public StockOrders(
+            JdbcClient jdbc, TransactionTemplate transaction, OrderHistory history, OrderEvents events, Clock clock) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.history = history;
+        this.events = events;
         this.clock = clock;
     }
 
     public StockOrder create(NewStockOrder order, Actor actor) {
+        return create(order, List.of(), actor);
+    }
+
+    /**
+     * Creates a draft with its lines in one transaction: a bad line creates nothing. A purchase
+     * order without a currency takes its vendor's.
+     */
+    public StockOrder create(NewStockOrder order, List<NewOrderLine> lines, Actor actor) {
+        lines.forEach(StockOrders::check);
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         transaction.executeWithoutResult(status -> {
@@ -44,7 +60,8 @@ public class StockOrders {
             jdbc.sql("""
                     insert into stock_orders (id, reference, type, status, warehouse_id, vendor_id,
                                               source_warehouse_id, currency, created_at, expected_date)
-                    values (?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?, ?)
+                    values (?, ?, ?, 'DRAFT', ?, ?, ?,
+                            coalesce(?, (select currency from vendors where id = ?)), ?, ?)
                     """)
                     .params(
                             id,
@@ -54,10 +71,16 @@ public class StockOrders {
                             order.vendorId(),
                             order.sourceWarehouseId(),
                             order.currency(),
+                            order.vendorId(),
                             StockOrderRows.utc(now),
                             order.expectedDate())
                     .update();
             history.record(id, actor, "order", null, reference);
+            StockOrder created = get(id);
+            for (NewOrderLine line : lines) {
+                insertLine(created, line, actor);
+            }
+            events.created(id);
         });
         return get(id);
     }
@@ -75,17 +98,51 @@ public class StockOrders {
                 .param(reference)
                 .query(StockOrderRows::order)
                 .optional()
-                .orElseThrow(() -> new StockOrderException("There is no stock order " + reference + "."));
+                .orElseThrow(() -> notFound(reference));
     }
 
     public StockOrder get(UUID id) {
-        return find(id).orElseThrow(() -> new StockOrderException("There is no stock order with id " + id + "."));
+        return find(id).orElseThrow(() -> notFound(id.toString()));
+    }
+
+    /** The order named by its id or its reference, as a user may write either. */
+    public StockOrder resolve(String idOrReference) {
+        try {
+            return get(UUID.fromString(idOrReference.strip()));
+        } catch (IllegalArgumentException notAnId) {
+            return getByReference(idOrReference.strip());
+        }
+    }
+
+    static NotFoundException notFound(String idOrReference) {
+        return new NotFoundException("There is no stock order " + idOrReference + ".");
+    }
+
+    /** Orders matching the filter, newest first. */
+    public List<StockOrder> list(OrderFilter filter) {
+        StringBuilder where = new StringBuilder(" where true");
+        List<Object> params = new ArrayList<>();
+        if (filter.type() != null) {
+            where.append(" and o.type = ?");
+            params.add(filter.type().code());
+        }
+        if (filter.status() != null) {
+            where.append(" and upper(o.status) = upper(?)");
+            params.add(filter.status());
+        }
+        if (filter.saved() != null) {
+            where.append(filter.saved() ? " and o.save_state = 'saved'" : " and o.save_state <> 'saved'");
+        }
+        return jdbc.sql("select " + StockOrderRows.ORDER_COLUMNS + where
+                        + " order by o.created_at desc, o.reference desc")
+                .params(params)
+                .query(StockOrderRows::order)
+                .list();
     }
 
     /** The order's lines, including lines removed downstream, in the order they were added. */
     public List<StockOrderLine> lines(UUID orderId) {
-        return jdbc.sql("select " + StockOrderRows.LINE_COLUMNS
-                        + " where order_id = ? order by length(line_item_id), line_item_id")
+        return jdbc.sql("select " + StockOrderRows.LINE_COLUMNS + StockOrderRows.LINE_ORDER)
                 .param(orderId)
                 .query(StockOrderRows::line)
                 .list();
@@ -94,93 +151,138 @@ public class StockOrders {
     /** Adds a line for a variant, copying its SKU, title and barcode as they are now. */
     public StockOrderLine addLine(
             UUID orderId, long variantId, BigDecimal quantity, BigDecimal costPrice, Actor actor) {
-        checkQuantity(quantity, "quantity");
-        if (costPrice != null) {
-            checkQuantity(costPrice, "cost price");
-        }
-        String lineItemId = transaction.execute(status -> {
-            StockOrder order = lockEditable(orderId);
-            String next = String.valueOf(
-                    jdbc.sql("""
-                            select coalesce(max(cast(line_item_id as bigint)), 0) + 1
-                            from stock_order_lines where order_id = ?
-                            """).param(orderId).query(Long.class).single());
-            int inserted = jdbc.sql("""
-                    insert into stock_order_lines (order_id, line_item_id, variant_id, sku, title, barcode,
-                                                   replenishment, cost_price)
-                    select ?, ?, id, sku, title, barcode, ?, ? from variants where id = ? and not removed
-                    """)
-                    .params(orderId, next, quantity, costPrice, variantId)
-                    .update();
-            if (inserted == 0) {
-                throw new StockOrderException("There is no variant with id " + variantId + ". Order "
-                        + order.reference() + " was not changed.");
-            }
-            history.record(orderId, actor, "line " + next, null, quantity);
-            return next;
-        });
+        String sku = jdbc.sql("select sku from variants where id = ? and not removed")
+                .param(variantId)
+                .query(String.class)
+                .optional()
+                .orElseThrow(() ->
+                        new StockOrderException("There is no variant with id " + variantId + ". Nothing was changed."));
+        return addLine(orderId, new NewOrderLine(sku, quantity, costPrice), actor);
+    }
+
+    /** Adds a line for the variant with the line's SKU, copying its title and barcode as they are now. */
+    public StockOrderLine addLine(UUID orderId, NewOrderLine line, Actor actor) {
+        check(line);
+        String lineItemId = change(orderId, order -> insertLine(order, line, actor));
         return line(orderId, lineItemId);
     }
 
     public void removeLine(UUID orderId, String lineItemId, Actor actor) {
-        transaction.executeWithoutResult(status -> {
-            StockOrder order = lockEditable(orderId);
+        change(orderId, order -> {
             StockOrderLine line = existingLine(order, lineItemId);
             jdbc.sql("delete from stock_order_lines where order_id = ? and line_item_id = ?")
                     .params(orderId, lineItemId)
                     .update();
             history.record(orderId, actor, "line " + lineItemId, line.replenishment(), null);
+            return null;
         });
     }
 
     public void editQuantity(UUID orderId, String lineItemId, BigDecimal quantity, Actor actor) {
         checkQuantity(quantity, "quantity");
-        transaction.executeWithoutResult(status -> {
-            StockOrder order = lockEditable(orderId);
+        change(orderId, order -> {
             StockOrderLine line = existingLine(order, lineItemId);
             if (line.replenishment().compareTo(quantity) == 0) {
-                return;
+                return null;
             }
             jdbc.sql("update stock_order_lines set replenishment = ? where order_id = ? and line_item_id = ?")
                     .params(quantity, orderId, lineItemId)
                     .update();
             history.record(orderId, actor, "line " + lineItemId + " replenishment", line.replenishment(), quantity);
+            return null;
         });
     }
 
-    /** Sets a status by name; the name must be one of {@code order_statuses}. */
+    /**
+     * Sets a status by name, matched to {@code order_statuses} without regard to case. Moving to a
+     * status of type {@code closed} writes {@code stock_order.closed}.
+     */
     public void changeStatus(UUID orderId, String newStatus, Actor actor) {
-        transaction.executeWithoutResult(status -> {
-            StockOrder order = lockEditable(orderId);
-            boolean known = jdbc.sql("select count(*) from order_statuses where name = ?")
-                            .param(newStatus)
-                            .query(Long.class)
-                            .single()
-                    > 0;
-            if (!known) {
-                throw new StockOrderException("There is no order status '" + newStatus + "'. Order " + order.reference()
-                        + " was not changed.");
+        change(orderId, order -> {
+            String known = knownStatus(newStatus)
+                    .orElseThrow(() -> new StockOrderException("There is no order status '" + newStatus
+                            + "'. Order " + order.reference() + " was not changed; `restock orders statuses`"
+                            + " lists the statuses."));
+            if (!order.status().equals(known)) {
+                setStatus(order, known, actor);
             }
-            if (order.status().equals(newStatus)) {
-                return;
-            }
-            jdbc.sql("update stock_orders set status = ? where id = ?")
-                    .params(newStatus, orderId)
-                    .update();
-            history.record(orderId, actor, "status", order.status(), newStatus);
+            return null;
         });
+    }
+
+    /**
+     * Runs one change of an editable order in a transaction holding the order's lock, then writes
+     * the event for whatever history rows the change recorded (none: no event).
+     */
+    <T> T change(UUID orderId, Function<StockOrder, T> change) {
+        return transaction.execute(status -> {
+            StockOrder order = lockEditable(orderId);
+            long mark = history.mark(orderId);
+            T result = change.apply(order);
+            events.changed(orderId, mark);
+            return result;
+        });
+    }
+
+    void setStatus(StockOrder order, String newStatus, Actor actor) {
+        jdbc.sql("update stock_orders set status = ? where id = ?")
+                .params(newStatus, order.id())
+                .update();
+        history.record(order.id(), actor, "status", order.status(), newStatus);
+    }
+
+    Optional<String> knownStatus(String name) {
+        return jdbc.sql("select name from order_statuses where upper(name) = upper(?)")
+                .param(name.strip())
+                .query(String.class)
+                .optional();
+    }
+
+    StatusType statusType(String name) {
+        return jdbc.sql("select type from order_statuses where name = ?")
+                .param(name)
+                .query(String.class)
+                .optional()
+                .map(StatusType::fromCode)
+                .orElseThrow(() -> new StockOrderException("There is no order status '" + name + "'."));
+    }
+
+    /** Inserts a line at the next line item id; the caller holds the order's lock. */
+    private String insertLine(StockOrder order, NewOrderLine line, Actor actor) {
+        String next =
+                String.valueOf(jdbc.sql("""
+                        select coalesce(max(cast(line_item_id as bigint)), 0) + 1
+                        from stock_order_lines where order_id = ?
+                        """).param(order.id()).query(Long.class).single());
+        // Without a cost, a purchase order line takes what its vendor charges for the variant.
+        int inserted = jdbc.sql("""
+                insert into stock_order_lines (order_id, line_item_id, variant_id, sku, title, barcode,
+                                               replenishment, cost_price)
+                select ?, ?, v.id, v.sku, v.title, v.barcode, ?,
+                       coalesce(?, (select vv.cost from variant_vendors vv
+                                    where vv.variant_id = v.id and vv.vendor_id = ? and not vv.removed))
+                from variants v where v.sku = ? and not v.removed
+                """)
+                .params(order.id(), next, line.quantity(), line.costPrice(), order.vendorId(), line.sku())
+                .update();
+        if (inserted == 0) {
+            throw new StockOrderException("There is no variant with SKU '" + line.sku() + "'. Order "
+                    + order.reference() + " was not changed.");
+        }
+        history.record(order.id(), actor, "line " + next, null, line.quantity());
+        return next;
     }
 
     /**
      * Locks the order's row for this transaction and refuses read-only orders. The lock orders
      * an edit against a push starting at the same time: one of them sees the other's result.
      */
-    private StockOrder lockEditable(UUID orderId) {
+    StockOrder lockEditable(UUID orderId) {
         jdbc.sql("select id from stock_orders where id = ? for update")
                 .param(orderId)
                 .query(UUID.class)
                 .optional()
-                .orElseThrow(() -> new StockOrderException("There is no stock order with id " + orderId + "."));
+                .orElseThrow(() -> notFound(orderId.toString()));
         StockOrder order = get(orderId);
         if (order.readOnly()) {
             throw new OrderReadOnlyException(order.reference(), order.saveState(), order.savedTo());
@@ -188,7 +290,7 @@ public class StockOrders {
         return order;
     }
 
-    private StockOrderLine existingLine(StockOrder order, String lineItemId) {
+    StockOrderLine existingLine(StockOrder order, String lineItemId) {
         return jdbc.sql("select " + StockOrderRows.LINE_COLUMNS + " where order_id = ? and line_item_id = ?")
                 .params(order.id(), lineItemId)
                 .query(StockOrderRows::line)
@@ -201,7 +303,14 @@ public class StockOrders {
         return existingLine(get(orderId), lineItemId);
     }
 
-    private static void checkQuantity(BigDecimal value, String what) {
+    private static void check(NewOrderLine line) {
+        checkQuantity(line.quantity(), "quantity of " + line.sku());
+        if (line.costPrice() != null) {
+            checkQuantity(line.costPrice(), "cost price of " + line.sku());
+        }
+    }
+
+    static void checkQuantity(BigDecimal value, String what) {
         if (value == null || value.signum() < 0) {
             throw new StockOrderException(
                     "The " + what + " must be zero or more, not " + value + ". Nothing was changed.");

@@ -1,0 +1,35 @@
+package dev.restock.orders;
+
+import dev.restock.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Finds the warehouses and vendors an order names by code, as users write them. */
+@Component
+public class OrderCatalog {
+
+    private final JdbcClient jdbc;
+
+    public OrderCatalog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The id of the warehouse with {@code code}, compared without regard to case. */
+    public long warehouseId(String code) {
+        return id("warehouses", "warehouse", code);
+    }
+
+    /** The id of the vendor with {@code code}, compared without regard to case. */
+    public long vendorId(String code) {
+        return id("vendors", "vendor", code);
+    }
+
+    private long id(String table, String what, String code) {
+        return jdbc.sql("select id from " + table + " where upper(code) = upper(?) and not removed order by id limit 1")
+                .param(code)
+                .query(Long.class)
+                .optional()
+                .orElseThrow(() -> new NotFoundException("There is no " + what + " with code '" + code
+                        + "'. Nothing was created; import the catalog or check the code."));
+    }
+}

@@ -5,11 +5,11 @@ import dev.restock.connections.OrderPusher;
 import dev.restock.connections.PushRecovery;
 import dev.restock.connections.PushResult;
 import dev.restock.orders.Actor;
+import dev.restock.orders.OrderDocuments;
+import dev.restock.orders.OrderHistory;
 import dev.restock.orders.StockOrder;
-import dev.restock.orders.StockOrderLine;
 import dev.restock.orders.StockOrders;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,19 +19,34 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code restock orders ...}: look at stock orders and save them to a connection. */
+/**
+ * {@code restock orders ...}: create, edit, receive and look at stock orders, and save them to a
+ * connection. Each subcommand beyond show, save and recover lives in its own class.
+ */
 @Command(
         name = "orders",
         mixinStandardHelpOptions = true,
-        description = "Look at stock orders and save them to a connection.",
-        subcommands = {OrdersCommand.Show.class, OrdersCommand.Save.class, OrdersCommand.Recover.class})
+        description = "Create, edit, receive and look at stock orders, and save them to a connection.",
+        subcommands = {
+            OrdersListCommand.class,
+            OrdersCommand.Show.class,
+            OrdersCreateCommand.class,
+            OrdersEditCommand.class,
+            OrdersStatusCommand.class,
+            OrdersReceiveCommand.class,
+            OrdersStatusesCommand.class,
+            OrdersCommand.Save.class,
+            OrdersCommand.Recover.class,
+        })
 final class OrdersCommand {
 
     @ParentCommand
     RestockCommand root;
 
-    /** An order with its lines, as printed. */
-    record Shown(StockOrder order, List<StockOrderLine> lines) {}
+    /** Who a change from the command line is recorded as: the operating system's user. */
+    static Actor user() {
+        return Actor.user(System.getProperty("user.name", "cli"));
+    }
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "An order and its lines.")
     static final class Show implements Callable<Integer> {
@@ -39,8 +54,11 @@ final class OrdersCommand {
         @ParentCommand
         OrdersCommand orders;
 
-        @Parameters(paramLabel = "REFERENCE", description = "The order, e.g. PO-1001.")
+        @Parameters(paramLabel = "ID", description = "The order's reference (e.g. PO-1001) or id.")
         String reference;
+
+        @Option(names = "--history", description = "Also print every change, with who made it.")
+        boolean history;
 
         @Mixin
         FormatOption output;
@@ -51,35 +69,15 @@ final class OrdersCommand {
         @Override
         public Integer call() {
             try (var context = RestockRuntime.startForCommand(orders.root.home())) {
-                StockOrders all = context.getBean(StockOrders.class);
-                StockOrder order = all.getByReference(reference);
-                print(
-                        new Shown(order, all.lines(order.id())),
-                        spec.commandLine().getOut());
+                StockOrder order = context.getBean(StockOrders.class).resolve(reference);
+                PrintWriter out = spec.commandLine().getOut();
+                OrderPrinter.print(context.getBean(OrderDocuments.class).of(order.id()), output, out);
+                if (history && !output.json()) {
+                    OrderPrinter.printHistory(
+                            context.getBean(OrderHistory.class).of(order.id()), out);
+                }
             }
             return 0;
-        }
-
-        private void print(Shown shown, PrintWriter out) {
-            if (output.json()) {
-                out.println(FormatOption.toJson(shown));
-                return;
-            }
-            StockOrder order = shown.order();
-            out.printf(
-                    "%s  %s  %s  %s%n",
-                    order.reference(),
-                    order.type().code(),
-                    order.status(),
-                    order.saveState().code() + (order.savedTo() == null ? "" : " to '" + order.savedTo() + "'"));
-            if (order.lastError() != null) {
-                out.println("last error: " + order.lastError());
-            }
-            for (StockOrderLine line : shown.lines()) {
-                out.printf(
-                        "  %-4s %-20s %s%n",
-                        line.lineItemId(), line.sku(), line.replenishment().toPlainString());
-            }
         }
     }
 
@@ -92,7 +90,7 @@ final class OrdersCommand {
         @ParentCommand
         OrdersCommand orders;
 
-        @Parameters(paramLabel = "REFERENCE", description = "The order, e.g. PO-1001.")
+        @Parameters(paramLabel = "ID", description = "The order's reference (e.g. PO-1001) or id.")
         String reference;
 
         @Option(
@@ -108,9 +106,8 @@ final class OrdersCommand {
         @Override
         public Integer call() {
             try (var context = RestockRuntime.startForCommand(orders.root.home())) {
-                StockOrder order = context.getBean(StockOrders.class).getByReference(reference);
-                PushResult result = context.getBean(OrderPusher.class)
-                        .push(order.id(), connection, Actor.user(System.getProperty("user.name", "cli")));
+                StockOrder order = context.getBean(StockOrders.class).resolve(reference);
+                PushResult result = context.getBean(OrderPusher.class).push(order.id(), connection, user());
                 spec.commandLine()
                         .getOut()
                         .printf(

@@ -168,29 +168,55 @@ public class StockOrders {
     }
 
     public void removeLine(UUID orderId, String lineItemId, Actor actor) {
+        edit(orderId, new OrderEdit(List.of(), List.of(lineItemId), List.of()), actor);
+    }
+
+    public void editQuantity(UUID orderId, String lineItemId, BigDecimal quantity, Actor actor) {
+        edit(
+                orderId,
+                new OrderEdit(List.of(new OrderEdit.QuantityChange(lineItemId, quantity)), List.of(), List.of()),
+                actor);
+    }
+
+    /**
+     * Applies every change of {@code edit} in one transaction, with one {@code stock_order.updated}
+     * event: a change that is refused (an unknown line or SKU, a bad quantity) leaves the order as
+     * it was.
+     */
+    public void edit(UUID orderId, OrderEdit edit, Actor actor) {
+        edit.quantities()
+                .forEach(change -> checkQuantity(change.quantity(), "quantity of line " + change.lineItemId()));
+        edit.additions().forEach(StockOrders::check);
         change(orderId, order -> {
-            StockOrderLine line = existingLine(order, lineItemId);
-            jdbc.sql("delete from stock_order_lines where order_id = ? and line_item_id = ?")
-                    .params(orderId, lineItemId)
-                    .update();
-            history.record(orderId, actor, "line " + lineItemId, line.replenishment(), null);
+            edit.quantities().forEach(change -> setQuantity(order, change, actor));
+            edit.removals().forEach(lineItemId -> deleteLine(order, lineItemId, actor));
+            edit.additions().forEach(line -> insertLine(order, line, actor));
             return null;
         });
     }
 
-    public void editQuantity(UUID orderId, String lineItemId, BigDecimal quantity, Actor actor) {
-        checkQuantity(quantity, "quantity");
-        change(orderId, order -> {
-            StockOrderLine line = existingLine(order, lineItemId);
-            if (line.replenishment().compareTo(quantity) == 0) {
-                return null;
-            }
-            jdbc.sql("update stock_order_lines set replenishment = ? where order_id = ? and line_item_id = ?")
-                    .params(quantity, orderId, lineItemId)
-                    .update();
-            history.record(orderId, actor, "line " + lineItemId + " replenishment", line.replenishment(), quantity);
-            return null;
-        });
+    private void setQuantity(StockOrder order, OrderEdit.QuantityChange change, Actor actor) {
+        StockOrderLine line = existingLine(order, change.lineItemId());
+        if (line.replenishment().compareTo(change.quantity()) == 0) {
+            return;
+        }
+        jdbc.sql("update stock_order_lines set replenishment = ? where order_id = ? and line_item_id = ?")
+                .params(change.quantity(), order.id(), line.lineItemId())
+                .update();
+        history.record(
+                order.id(),
+                actor,
+                "line " + line.lineItemId() + " replenishment",
+                line.replenishment(),
+                change.quantity());
+    }
+
+    private void deleteLine(StockOrder order, String lineItemId, Actor actor) {
+        StockOrderLine line = existingLine(order, lineItemId);
+        jdbc.sql("delete from stock_order_lines where order_id = ? and line_item_id = ?")
+                .params(order.id(), lineItemId)
+                .update();
+        history.record(order.id(), actor, "line " + lineItemId, line.replenishment(), null);
     }
 
     /**
@@ -247,12 +273,12 @@ public class StockOrders {
                 .orElseThrow(() -> new StockOrderException("There is no order status '" + name + "'."));
     }
 
-    /** Inserts a line at the next line item id; the caller holds the order's lock. */
+    /** Inserts a line at the next line item id, never one used before; the caller holds the lock. */
     private String insertLine(StockOrder order, NewOrderLine line, Actor actor) {
         String next =
                 String.valueOf(jdbc.sql("""
-                        select coalesce(max(cast(line_item_id as bigint)), 0) + 1
-                        from stock_order_lines where order_id = ?
+                        update stock_orders set last_line_item_id = last_line_item_id + 1
+                        where id = ? returning last_line_item_id
                         """).param(order.id()).query(Long.class).single());
         // Without a cost, a purchase order line takes what its vendor charges for the variant.
         int inserted = jdbc.sql("""

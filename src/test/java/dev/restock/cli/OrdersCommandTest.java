@@ -36,6 +36,150 @@ class OrdersCommandTest extends DatabaseTest {
         assertThat(run(0, "orders", "recover")).contains("0 saved, 0 undone, 0 still unsettled");
     }
 
+    @Test
+    void createsEditsOpensAndReceivesAnOrderFromTheCommandLine() {
+        catalog();
+
+        String created = run(
+                0,
+                "orders",
+                "create",
+                "--type",
+                "po",
+                "--vendor",
+                "acme",
+                "--warehouse",
+                "MAIN",
+                "--expected",
+                "2026-12-24",
+                "--line",
+                "SKU-1=10@1.25",
+                "--line",
+                "SKU-2=4");
+        String reference = created.lines().findFirst().orElseThrow().replace("Created ", "");
+        run(0, "orders", "edit", reference, "--line", "1", "--quantity", "12", "--add", "SKU-2=1", "--remove", "2");
+        run(0, "orders", "status", reference, "open");
+        String received =
+                run(0, "orders", "receive", reference, "--line", "1", "--quantity", "5", "--date", "2026-12-20");
+
+        assertThat(reference).matches("PO-\\d+");
+        assertThat(created).contains("SKU-1", "1.25", "EUR");
+        assertThat(received).contains(reference + "  po  PARTIALLY RECEIVED  editable");
+        assertThat(run(0, "orders", "list", "--unsaved")).contains(reference, "PARTIALLY RECEIVED", "1 orders");
+        assertThat(run(0, "orders", "list", "--saved")).contains("0 orders");
+        assertThat(run(0, "orders", "list", "--type", "transfer")).contains("0 orders");
+        assertThat(run(0, "orders", "show", reference, "--history"))
+                .contains(
+                        "line 1 replenishment: 10 -> 12",
+                        "line 2: 4 -> -",
+                        "line 3: - -> 1",
+                        "  3    SKU-2",
+                        "line 1 received: 0 -> 5");
+    }
+
+    @Test
+    void showsAnOrderAsJsonWithTheKeysScriptsRelyOn() throws Exception {
+        catalog();
+        String reference = create();
+
+        String json = run(0, "orders", "show", reference, "--format", "json");
+
+        var document = tools.jackson.databind.json.JsonMapper.builder().build().readTree(json);
+        java.util.List<String> keys = new java.util.ArrayList<>(document.propertyNames());
+        assertThat(keys).contains("id", "reference", "type", "status", "readOnly", "savedTo", "externalId", "lines");
+        java.util.List<String> lineKeys =
+                new java.util.ArrayList<>(document.get("lines").get(0).propertyNames());
+        assertThat(lineKeys).contains("lineItemId", "sku", "replenishment", "received");
+        assertThat(document.get("reference").asString()).isEqualTo(reference);
+        assertThat(document.get("readOnly").asBoolean()).isFalse();
+        assertThat(document.get("savedTo").isNull()).isTrue();
+        assertThat(document.get("lines").get(0).get("replenishment").toString()).isEqualTo("10");
+        assertThat(run(0, "orders", "show", document.get("id").asString())).contains(reference);
+        assertThat(run(0, "orders", "list", "--format", "json")).contains("\"reference\" : \"" + reference + "\"");
+    }
+
+    @Test
+    void refusalsAreOneLineWithExitCode1() {
+        catalog();
+        String reference = create();
+        run(0, "orders", "save", reference);
+
+        String readOnly = runForErrors(1, "orders", "edit", reference, "--line", "1", "--quantity", "3");
+        String missing = runForErrors(1, "orders", "show", "PO-999999");
+
+        assertThat(readOnly.strip()).startsWith("error: Order " + reference + " is saved to connection 'local'");
+        assertThat(readOnly.strip().lines()).hasSize(1);
+        assertThat(missing.strip()).isEqualTo("error: There is no stock order PO-999999.");
+    }
+
+    @Test
+    void overReceiptIsRefusedWithWhatWouldHaveHappened() {
+        catalog();
+        String reference = create();
+        run(0, "orders", "status", reference, "OPEN");
+
+        String refused = runForErrors(1, "orders", "receive", reference, "--line", "1", "--quantity", "10.5");
+
+        assertThat(refused)
+                .contains("would make 10.5 received of 10 ordered", "tolerance of 0%", "Nothing was received");
+        assertThat(run(0, "orders", "show", reference)).contains("OPEN");
+    }
+
+    @Test
+    void badUsageExitsWith2() {
+        assertThat(runForErrors(2, "orders", "create", "--type", "po", "--warehouse", "MAIN", "--line", "SKU-1"))
+                .contains("'SKU-1' is not a line; write SKU=QUANTITY");
+        assertThat(runForErrors(2, "orders", "create", "--type", "boat", "--warehouse", "MAIN"))
+                .contains("--type");
+        assertThat(runForErrors(2, "orders", "edit", "PO-1")).contains("Nothing to change");
+        assertThat(runForErrors(2, "orders", "list", "--saved", "--unsaved")).contains("mutually exclusive");
+    }
+
+    @Test
+    void addsACustomStatusMappedToAType() {
+        try {
+            assertThat(run(0, "orders", "statuses", "add", "in transit", "--type", "active"))
+                    .contains("Added status IN TRANSIT (active)");
+            assertThat(run(0, "orders", "statuses")).contains("IN TRANSIT               active");
+            assertThat(runForErrors(1, "orders", "statuses", "add", "In Transit", "--type", "active"))
+                    .contains("exists already");
+        } finally {
+            jdbc.sql("delete from order_statuses where name = 'IN TRANSIT'").update();
+        }
+    }
+
+    private void catalog() {
+        OrderFixtures fixtures = new OrderFixtures(jdbc);
+        fixtures.warehouse("MAIN");
+        fixtures.vendor("ACME");
+        fixtures.variant("SKU-1", "Mug", null);
+        fixtures.variant("SKU-2", "Cup", null);
+    }
+
+    private static String create() {
+        String created = run(
+                0, "orders", "create", "--type", "po", "--vendor", "ACME", "--warehouse", "MAIN", "--line", "SKU-1=10");
+        return created.lines().findFirst().orElseThrow().replace("Created ", "");
+    }
+
+    private static String runForErrors(int expectedExitCode, String... args) {
+        StringWriter err = new StringWriter();
+        CommandLine command = Main.commandLine();
+        command.setOut(new PrintWriter(new StringWriter()));
+        command.setErr(new PrintWriter(err));
+
+        assertThat(command.execute(withHome(args))).isEqualTo(expectedExitCode);
+        return err.toString();
+    }
+
+    private static String[] withHome(String... args) {
+        String[] withHome = new String[args.length + 2];
+        withHome[0] = "--home";
+        withHome[1] = TEST_HOME.toString();
+        System.arraycopy(args, 0, withHome, 2, args.length);
+        return withHome;
+    }
+
     private static String run(int expectedExitCode, String... args) {
         StringWriter out = new StringWriter();
         CommandLine command = Main.commandLine();

@@ -1,0 +1,144 @@
+package dev.restock.orders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.restock.ApiTest;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class StockOrdersApiTest extends ApiTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @BeforeEach
+    void catalog() {
+        OrderFixtures fixtures = new OrderFixtures(jdbc);
+        fixtures.warehouse("MAIN");
+        fixtures.vendor("ACME");
+        fixtures.variant("MUG-1", "Blue mug", null);
+        fixtures.variant("CUP-2", "Tea cup", null);
+    }
+
+    @Test
+    void createsAnOrderAndEditsReceivesAndListsIt() {
+        HttpResponse<String> created = post("/api/v1/stock-orders", """
+                {"type": "po", "warehouse": "MAIN", "vendor": "ACME", "expectedDate": "2026-12-24",
+                 "lines": [{"sku": "MUG-1", "quantity": 10, "costPrice": 1.25}]}
+                """);
+        JsonNode order = json(created);
+        String reference = order.get("reference").asString();
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(created.headers().firstValue("Location")).hasValue("/api/v1/stock-orders/" + order.get("id").asString());
+        assertThat(order.get("status").asString()).isEqualTo("DRAFT");
+        assertThat(order.get("lines").get(0).get("costPrice").toString()).isEqualTo("1.25");
+
+        assertThat(post("/api/v1/stock-orders/" + reference + "/lines", "{\"sku\": \"CUP-2\", \"quantity\": 3}")
+                        .statusCode())
+                .isEqualTo(201);
+        assertThat(json(patch("/api/v1/stock-orders/" + reference + "/lines/1", "{\"quantity\": 12}"))
+                        .get("lines").get(0).get("replenishment").toString())
+                .isEqualTo("12");
+        assertThat(json(delete("/api/v1/stock-orders/" + reference + "/lines/2")).get("lines")).hasSize(1);
+        assertThat(json(post("/api/v1/stock-orders/" + reference + "/status", "{\"status\": \"OPEN\"}"))
+                        .get("status").asString())
+                .isEqualTo("OPEN");
+        JsonNode received = json(post(
+                "/api/v1/stock-orders/" + reference + "/receipts",
+                "{\"lineItemId\": \"1\", \"quantity\": 5, \"date\": \"2026-12-20\"}"));
+        assertThat(received.get("status").asString()).isEqualTo("PARTIALLY RECEIVED");
+        assertThat(received.get("lines").get(0).get("received").toString()).isEqualTo("5");
+        assertThat(received.get("lines").get(0).get("receivedDate").asString()).isEqualTo("2026-12-20");
+
+        assertThat(json(get("/api/v1/stock-orders?type=po&saved=false")).get(0).get("reference").asString())
+                .isEqualTo(reference);
+        assertThat(json(get("/api/v1/stock-orders?saved=true"))).isEmpty();
+        assertThat(json(get("/api/v1/stock-orders/" + order.get("id").asString())).get("reference").asString())
+                .isEqualTo(reference);
+        assertThat(history("user", "api")).isEqualTo(9);
+    }
+
+    @Test
+    void anyEditOfASavedOrderIs409NamingTheConnectionAndWritesNoEvent() {
+        String reference = json(post("/api/v1/stock-orders", """
+                        {"type": "po", "warehouse": "MAIN", "vendor": "ACME", "lines": [{"sku": "MUG-1", "quantity": 2}]}
+                        """))
+                .get("reference")
+                .asString();
+
+        JsonNode saved = json(post("/api/v1/stock-orders/" + reference + "/save", "{\"connection\": \"local\"}"));
+        long events = events();
+        HttpResponse<String> edit = patch("/api/v1/stock-orders/" + reference + "/lines/1", "{\"quantity\": 3}");
+        HttpResponse<String> status = post("/api/v1/stock-orders/" + reference + "/status", "{\"status\": \"CANCELLED\"}");
+        HttpResponse<String> added = post("/api/v1/stock-orders/" + reference + "/lines", "{\"sku\": \"CUP-2\", \"quantity\": 1}");
+
+        assertThat(saved.get("savedTo").asString()).isEqualTo("local");
+        assertThat(saved.get("table").asString()).isEqualTo("PURCHASE_ORDERS");
+        assertThat(saved.get("readOnly").asBoolean()).isTrue();
+        for (HttpResponse<String> refused : java.util.List.of(edit, status, added)) {
+            assertThat(refused.statusCode()).isEqualTo(409);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                    .startsWith("application/problem+json"));
+            assertThat(json(refused).get("connection").asString()).isEqualTo("local");
+            assertThat(json(refused).get("detail").asString()).contains("saved to connection 'local'");
+        }
+        assertThat(events()).isEqualTo(events);
+    }
+
+    @Test
+    void badRequestsAreProblemDocuments() {
+        HttpResponse<String> noType = post("/api/v1/stock-orders", "{\"warehouse\": \"MAIN\"}");
+        HttpResponse<String> badType = post("/api/v1/stock-orders", "{\"type\": \"boat\", \"warehouse\": \"MAIN\"}");
+        HttpResponse<String> noVendor = post("/api/v1/stock-orders", "{\"type\": \"po\", \"warehouse\": \"MAIN\"}");
+        HttpResponse<String> unknownSku = post("/api/v1/stock-orders", """
+                {"type": "po", "warehouse": "MAIN", "vendor": "ACME", "lines": [{"sku": "NOPE", "quantity": 2}]}
+                """);
+        HttpResponse<String> notJson = post("/api/v1/stock-orders", "{\"type\": ");
+        HttpResponse<String> unknownOrder = get("/api/v1/stock-orders/PO-424242");
+
+        assertProblem(noType, 422, "needs 'type'");
+        assertProblem(badType, 422, "'boat' is not one of po, transfer, assembly");
+        assertProblem(noVendor, 422, "needs a vendor");
+        assertProblem(unknownSku, 422, "no variant with SKU 'NOPE'");
+        assertThat(notJson.statusCode()).isEqualTo(400);
+        assertProblem(unknownOrder, 404, "There is no stock order PO-424242.");
+        assertThat(events()).isZero();
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String detail) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(json(response).get("detail").asString()).contains(detail);
+    }
+
+    private HttpResponse<String> patch(String path, String body) {
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
+    private HttpResponse<String> delete(String path) {
+        return send(request(path).DELETE().build());
+    }
+
+    private long events() {
+        return jdbc.sql("select count(*) from outbox_events").query(Long.class).single();
+    }
+
+    private long history(String actorType, String actor) {
+        return jdbc.sql("select count(*) from stock_order_history where actor_type = ? and actor = ?")
+                .params(actorType, actor)
+                .query(Long.class)
+                .single();
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        return JSON.readTree(response.body());
+    }
+}

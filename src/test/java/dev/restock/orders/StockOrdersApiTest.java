@@ -33,7 +33,8 @@ class StockOrdersApiTest extends ApiTest {
         String reference = order.get("reference").asString();
 
         assertThat(created.statusCode()).isEqualTo(201);
-        assertThat(created.headers().firstValue("Location")).hasValue("/api/v1/stock-orders/" + order.get("id").asString());
+        assertThat(created.headers().firstValue("Location"))
+                .hasValue("/api/v1/stock-orders/" + order.get("id").asString());
         assertThat(order.get("status").asString()).isEqualTo("DRAFT");
         assertThat(order.get("lines").get(0).get("costPrice").toString()).isEqualTo("1.25");
 
@@ -41,11 +42,17 @@ class StockOrdersApiTest extends ApiTest {
                         .statusCode())
                 .isEqualTo(201);
         assertThat(json(patch("/api/v1/stock-orders/" + reference + "/lines/1", "{\"quantity\": 12}"))
-                        .get("lines").get(0).get("replenishment").toString())
+                        .get("lines")
+                        .get(0)
+                        .get("replenishment")
+                        .toString())
                 .isEqualTo("12");
-        assertThat(json(delete("/api/v1/stock-orders/" + reference + "/lines/2")).get("lines")).hasSize(1);
+        assertThat(json(delete("/api/v1/stock-orders/" + reference + "/lines/2"))
+                        .get("lines"))
+                .hasSize(1);
         assertThat(json(post("/api/v1/stock-orders/" + reference + "/status", "{\"status\": \"OPEN\"}"))
-                        .get("status").asString())
+                        .get("status")
+                        .asString())
                 .isEqualTo("OPEN");
         JsonNode received = json(post(
                 "/api/v1/stock-orders/" + reference + "/receipts",
@@ -54,35 +61,41 @@ class StockOrdersApiTest extends ApiTest {
         assertThat(received.get("lines").get(0).get("received").toString()).isEqualTo("5");
         assertThat(received.get("lines").get(0).get("receivedDate").asString()).isEqualTo("2026-12-20");
 
-        assertThat(json(get("/api/v1/stock-orders?type=po&saved=false")).get(0).get("reference").asString())
+        assertThat(json(get("/api/v1/stock-orders?type=po&saved=false"))
+                        .get(0)
+                        .get("reference")
+                        .asString())
                 .isEqualTo(reference);
         assertThat(json(get("/api/v1/stock-orders?saved=true"))).isEmpty();
-        assertThat(json(get("/api/v1/stock-orders/" + order.get("id").asString())).get("reference").asString())
+        assertThat(json(get("/api/v1/stock-orders/" + order.get("id").asString()))
+                        .get("reference")
+                        .asString())
                 .isEqualTo(reference);
         assertThat(history("user", "api")).isEqualTo(9);
     }
 
     @Test
     void anyEditOfASavedOrderIs409NamingTheConnectionAndWritesNoEvent() {
-        String reference = json(post("/api/v1/stock-orders", """
+        String reference =
+                json(post("/api/v1/stock-orders", """
                         {"type": "po", "warehouse": "MAIN", "vendor": "ACME", "lines": [{"sku": "MUG-1", "quantity": 2}]}
-                        """))
-                .get("reference")
-                .asString();
+                        """)).get("reference").asString();
 
         JsonNode saved = json(post("/api/v1/stock-orders/" + reference + "/save", "{\"connection\": \"local\"}"));
         long events = events();
         HttpResponse<String> edit = patch("/api/v1/stock-orders/" + reference + "/lines/1", "{\"quantity\": 3}");
-        HttpResponse<String> status = post("/api/v1/stock-orders/" + reference + "/status", "{\"status\": \"CANCELLED\"}");
-        HttpResponse<String> added = post("/api/v1/stock-orders/" + reference + "/lines", "{\"sku\": \"CUP-2\", \"quantity\": 1}");
+        HttpResponse<String> status =
+                post("/api/v1/stock-orders/" + reference + "/status", "{\"status\": \"CANCELLED\"}");
+        HttpResponse<String> added =
+                post("/api/v1/stock-orders/" + reference + "/lines", "{\"sku\": \"CUP-2\", \"quantity\": 1}");
 
         assertThat(saved.get("savedTo").asString()).isEqualTo("local");
         assertThat(saved.get("table").asString()).isEqualTo("PURCHASE_ORDERS");
         assertThat(saved.get("readOnly").asBoolean()).isTrue();
         for (HttpResponse<String> refused : java.util.List.of(edit, status, added)) {
             assertThat(refused.statusCode()).isEqualTo(409);
-            assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
-                    .startsWith("application/problem+json"));
+            assertThat(refused.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
             assertThat(json(refused).get("connection").asString()).isEqualTo("local");
             assertThat(json(refused).get("detail").asString()).contains("saved to connection 'local'");
         }

@@ -219,6 +219,33 @@ class OrderEventsTest extends DatabaseTest {
     }
 
     @Test
+    void aSyncThatFailsHalfwayWritesNoEvent() {
+        StockOrder order = create(new NewOrderLine("MUG-1", new BigDecimal("10"), null));
+        saves.markSaved(saves.begin(order.id(), "prod", ANNA), "PURCHASE_ORDERS", ANNA);
+        DownstreamOrder negative = new DownstreamOrder(
+                order.id(),
+                List.of(new DownstreamRow(
+                        "1",
+                        "OPEN",
+                        "WMS-7",
+                        null,
+                        null,
+                        "MUG-1",
+                        null,
+                        null,
+                        new BigDecimal("-1"),
+                        null,
+                        null,
+                        null,
+                        null)));
+
+        assertThatThrownBy(() -> syncWriter.apply("prod", negative)).isNotNull();
+
+        assertThat(events()).extracting(Event::type).containsExactly("stock_order.created", "stock_order.saved");
+        assertThat(orders.get(order.id()).externalId()).isNull();
+    }
+
+    @Test
     void aSyncThatClosesTheOrderWritesClosed() {
         StockOrder order = create(new NewOrderLine("MUG-1", new BigDecimal("10"), null));
         saves.markSaved(saves.begin(order.id(), "prod", ANNA), "PURCHASE_ORDERS", ANNA);

@@ -1,5 +1,6 @@
 package dev.restock.wmsbridge;
 
+import java.lang.System.Logger.Level;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
@@ -29,12 +31,14 @@ import java.util.stream.Collectors;
  */
 final class OrderTable {
 
+    private static final System.Logger LOG = System.getLogger("wms-bridge");
     private static final Duration LOCK_WAIT = Duration.ofSeconds(10);
 
     private final String jdbcUrl;
     private final Properties credentials;
     private final String quotedTable;
     private final Clock clock;
+    private final AtomicInteger lockConflicts = new AtomicInteger();
 
     OrderTable(String jdbcUrl, String user, String password, String table, Clock clock) {
         this.jdbcUrl = jdbcUrl;
@@ -159,10 +163,21 @@ final class OrderTable {
                 if (!isLockConflict(e) || System.nanoTime() > deadline) {
                     throw e;
                 }
+                if (lockConflicts.incrementAndGet() % 20 == 1) {
+                    LOG.log(
+                            Level.INFO,
+                            "The database file is locked by another process; waiting up to {0} s",
+                            LOCK_WAIT.toSeconds());
+                }
                 pause(pauseMillis);
                 pauseMillis = Math.min(pauseMillis * 2, 500);
             }
         }
+    }
+
+    /** How many times opening the table met a lock held by another process or thread. */
+    int lockConflicts() {
+        return lockConflicts.get();
     }
 
     /**

@@ -29,7 +29,8 @@ final class Bridge implements AutoCloseable {
     private final ScheduledExecutorService poller =
             Executors.newSingleThreadScheduledExecutor(task -> new Thread(task, "poller"));
     private final AtomicInteger completedPolls = new AtomicInteger();
-    private long receiptCursor; // only the poller thread touches it
+    private long receiptCursor; // only the poller thread touches it and the next field
+    private String lastProblem;
 
     private Bridge(HttpServer server, OrderTable table, Wms wms) {
         this.server = server;
@@ -73,6 +74,7 @@ final class Bridge implements AutoCloseable {
 
     /** The fallback for lost webhooks, and the way receipts come back. Never throws. */
     void poll() {
+        String problem = null;
         try {
             List<String> ids;
             try (OrderTable.Session session = table.open()) {
@@ -83,14 +85,28 @@ final class Bridge implements AutoCloseable {
             }
             ids.forEach(forwarder::submit);
         } catch (Exception e) {
-            LOG.log(Level.WARNING, "Poll could not read the table: {0}. Trying again next tick.", e.toString());
+            problem = "Poll could not read the table: " + e;
         }
         try {
             recordReceipts();
         } catch (Exception e) {
-            LOG.log(Level.WARNING, "Could not copy receipts from the WMS: {0}. Trying again next tick.", e.toString());
+            problem = (problem == null ? "" : problem + "; ") + "Could not copy receipts from the WMS: " + e;
         }
+        reportOnce(problem == null ? null : problem.replaceAll("\\s+", " "));
         completedPolls.incrementAndGet();
+    }
+
+    /**
+     * Logs a poll problem when it first appears and when it clears, not on every tick: a bridge
+     * started before Restock's first save finds no table for a while, and that is no emergency.
+     */
+    private void reportOnce(String problem) {
+        if (problem != null && !problem.equals(lastProblem)) {
+            LOG.log(Level.WARNING, "{0}. Trying again every tick; reported once until it changes.", problem);
+        } else if (problem == null && lastProblem != null) {
+            LOG.log(Level.INFO, "Poll works again");
+        }
+        lastProblem = problem;
     }
 
     /** How many polls have finished; lets a test wait for the first one. */

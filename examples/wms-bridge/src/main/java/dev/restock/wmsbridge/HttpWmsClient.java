@@ -39,8 +39,12 @@ final class HttpWmsClient implements Wms {
                 .header("Idempotency-Key", idempotencyKey)
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(order)))
                 .build();
-        JsonNode created = JSON.readTree(send(request));
-        return created.path("id").stringValue(null);
+        String id = JSON.readTree(send(request)).path("id").stringValue(null);
+        if (id == null || id.isBlank()) {
+            // Without an id there is nothing to put in EXTERNAL_ID; the poll will ask again.
+            throw new IOException("The WMS took order " + idempotencyKey + " but answered without an id");
+        }
+        return id;
     }
 
     @Override

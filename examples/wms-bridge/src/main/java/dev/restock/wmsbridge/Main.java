@@ -1,5 +1,6 @@
 package dev.restock.wmsbridge;
 
+import com.standardwebhooks.Webhook;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -95,6 +96,9 @@ public final class Main {
         }
         List<String> secrets = List.of(
                 environmentValue(environment, secretEnv, "--secret-env").trim().split("\\s+"));
+        for (String secret : secrets) {
+            checkSecret(secret, secretEnv);
+        }
         String password = passwordEnv == null ? null : environmentValue(environment, passwordEnv, "--password-env");
         return new BridgeConfig(
                 jdbcUrl,
@@ -144,6 +148,16 @@ public final class Main {
                     "environment variable " + variable + " (named by " + option + ") is not set or empty");
         }
         return value;
+    }
+
+    /** The Standard Webhooks library takes {@code whsec_} plus base64; never echo the secret. */
+    private static void checkSecret(String secret, String variable) {
+        try {
+            new Webhook(secret);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("environment variable " + variable
+                    + " does not hold a webhook secret: expected whsec_ followed by base64, as Restock shows it");
+        }
     }
 
     private static int portNumber(String text) {

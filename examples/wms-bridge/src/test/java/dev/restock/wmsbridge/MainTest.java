@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class MainTest {
 
     private static final Map<String, String> ENVIRONMENT =
-            Map.of("HOOK_SECRET", "whsec_old whsec_new", "DB_PASSWORD", "s3cret");
+            Map.of("HOOK_SECRET", "whsec_b2xk whsec_bmV3", "DB_PASSWORD", "s3cret!");
 
     @Test
     void fillsDefaultsAndReadsSecretsFromTheEnvironment() {
@@ -27,8 +27,8 @@ class MainTest {
         assertThat(config.pollInterval()).isEqualTo(Duration.ofSeconds(10));
         assertThat(config.wmsUrl()).isNull();
         assertThat(config.autoReceive()).isFalse();
-        assertThat(config.secrets()).containsExactly("whsec_old", "whsec_new");
-        assertThat(config.toString()).doesNotContain("whsec_old");
+        assertThat(config.secrets()).containsExactly("whsec_b2xk", "whsec_bmV3");
+        assertThat(config.toString()).doesNotContain("whsec_b2xk");
     }
 
     @Test
@@ -54,7 +54,7 @@ class MainTest {
                         BridgeConfig::autoReceive)
                 .containsExactly(
                         "bridge",
-                        "s3cret",
+                        "s3cret!",
                         "ERP.PURCHASE_ORDERS",
                         0,
                         "0.0.0.0",
@@ -93,6 +93,10 @@ class MainTest {
                 .hasMessage("--port '99999' is not a port number (0 to 65535)");
         assertThatThrownBy(() -> Main.parse(new String[] {"--jdbc-url", "--port"}, ENVIRONMENT))
                 .hasMessage("--jdbc-url needs a value");
+        assertThatThrownBy(
+                        () -> Main.parse(new String[] {"--jdbc-url", "x", "--secret-env", "DB_PASSWORD"}, ENVIRONMENT))
+                .hasMessageStartingWith("environment variable DB_PASSWORD does not hold a webhook secret")
+                .hasMessageNotContaining("s3cret");
         assertThatThrownBy(() -> Main.parse(new String[] {"--verbose"}, ENVIRONMENT))
                 .hasMessage("unknown option '--verbose'");
     }

@@ -26,6 +26,9 @@ final class WebhookReceiver implements HttpHandler {
 
     static final String ORDER_SAVED = "stock_order.saved";
 
+    /** An order of a few thousand lines fits; anything bigger is not from Restock. */
+    private static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
+
     private static final System.Logger LOG = System.getLogger("wms-bridge");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -45,7 +48,12 @@ final class WebhookReceiver implements HttpHandler {
                 respond(exchange, 405);
                 return;
             }
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            byte[] bytes = exchange.getRequestBody().readNBytes(MAX_BODY_BYTES + 1);
+            if (bytes.length > MAX_BODY_BYTES) {
+                respond(exchange, 413);
+                return;
+            }
+            String body = new String(bytes, StandardCharsets.UTF_8);
             if (!verified(body, exchange.getRequestHeaders())) {
                 respond(exchange, 401);
                 return;

@@ -51,6 +51,7 @@ public final class Main {
             return;
         }
 
+        System.getLogger("wms-bridge").log(System.Logger.Level.INFO, "Starting with {0}", config);
         Bridge bridge = Bridge.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -477,6 +477,11 @@ public class WebhookDelivery {
         });
     }
 
+    /** The sender, for the benchmark's baseline: bare POSTs by the same HTTP client. */
+    WebhookSender sender() {
+        return sender;
+    }
+
     private static RestockException disabled(String subscriptionId) {
         return new RestockException("Webhook subscription '" + subscriptionId + "' is disabled, so nothing"
                 + " was sent. Run `restock webhooks enable " + subscriptionId + "` first.");

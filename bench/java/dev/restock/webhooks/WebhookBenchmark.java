@@ -46,7 +46,8 @@ public final class WebhookBenchmark {
                 .web(WebApplicationType.NONE)
                 .properties(Map.of(
                         "restock.home", Files.createTempDirectory("restock-bench-").toString(),
-                        "restock.webhooks.allow-private-addresses", "true"))
+                        "restock.webhooks.allow-private-addresses", "true",
+                        "logging.level.dev.restock.webhooks", System.getProperty("bench.log", "INFO")))
                 .logStartupInfo(false)
                 .run()) {
             JdbcClient jdbc = restock.getBean(JdbcClient.class);

@@ -38,7 +38,9 @@ create table webhook_deliveries (
 );
 create unique index webhook_deliveries_once on webhook_deliveries (event_id, subscription_id)
     where replay_of is null;
-create index webhook_deliveries_due on webhook_deliveries (next_attempt_at) where status = 'pending';
+-- Due deliveries in the order they are claimed, so a round reads only as far as it claims.
+create index webhook_deliveries_due on webhook_deliveries (next_attempt_at, event_position)
+    where status = 'pending';
 create index webhook_deliveries_in_order on webhook_deliveries (subscription_id, subject, event_position)
     where status = 'pending';
 create index webhook_deliveries_subscription on webhook_deliveries (subscription_id, created_at);

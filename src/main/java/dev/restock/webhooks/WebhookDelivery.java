@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +61,7 @@ public class WebhookDelivery {
     private final JsonMapper json;
     private final Clock clock;
     private final WebhookProperties properties;
+    private final Semaphore inFlight;
 
     public WebhookDelivery(
             JdbcClient jdbc,
@@ -102,6 +104,7 @@ public class WebhookDelivery {
         this.json = json;
         this.clock = clock;
         this.properties = properties;
+        this.inFlight = new Semaphore(properties.parallelism());
         this.dispatcher = new WebhookDispatcher(jdbc, batch, transaction, clock, properties.batchSize());
         this.sender = sender;
         this.schedule = new RetrySchedule(random);
@@ -113,17 +116,55 @@ public class WebhookDelivery {
      * due; retries scheduled for later stay for later. Returns the number of attempts made.
      */
     public int deliverDueNow() {
-        dispatcher.dispatchAll();
+        long started = System.nanoTime();
+        int deliveries = dispatcher.dispatchAll();
+        log.debug("Dispatched events into {} deliveries in {} ms", deliveries, millisSince(started));
         recoverAbandonedAttempts();
+        // Two rounds in flight: one claims or records in the database while the other's requests
+        // are out, sharing one limit of requests in flight.
+        try (ExecutorService workers =
+                Executors.newFixedThreadPool(2, Thread.ofVirtual().factory())) {
+            Future<Integer> first = workers.submit(this::deliverRounds);
+            Future<Integer> second = workers.submit(this::deliverRounds);
+            return first.get() + second.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RestockException(
+                    "Interrupted while delivering webhooks; attempts in flight are marked"
+                            + " interrupted and retried later.",
+                    e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime
+                    ? runtime
+                    : new IllegalStateException("Delivering webhooks failed unexpectedly", e.getCause());
+        }
+    }
+
+    /** Claims, sends and records rounds until none is due; returns the attempts made. */
+    private int deliverRounds() {
         int attempts = 0;
         while (true) {
+            long roundStarted = System.nanoTime();
             List<OutgoingWebhook> claimed = claimDue(null);
             if (claimed.isEmpty()) {
                 return attempts;
             }
-            record(claimed, sendAll(claimed));
+            long claimedAt = System.nanoTime();
+            List<AttemptResult> results = sendAll(claimed);
+            long sentAt = System.nanoTime();
+            record(claimed, results);
             attempts += claimed.size();
+            log.debug(
+                    "Round of {} attempts: claimed in {} ms, sent in {} ms, recorded in {} ms",
+                    claimed.size(),
+                    (claimedAt - roundStarted) / 1_000_000,
+                    (sentAt - claimedAt) / 1_000_000,
+                    millisSince(sentAt));
         }
+    }
+
+    private static long millisSince(long nanoTime) {
+        return (System.nanoTime() - nanoTime) / 1_000_000;
     }
 
     /**
@@ -205,7 +246,7 @@ public class WebhookDelivery {
     List<OutgoingWebhook> claimDue(String onlyDeliveryId) {
         return transaction.execute(status -> {
             Instant now = clock.instant();
-            List<Object[]> claimed = jdbc.sql("""
+            List<String[]> claimed = jdbc.sql("""
                     with due as (
                         select d.id from webhook_deliveries d
                         join webhook_subscriptions s on s.id = d.subscription_id
@@ -219,55 +260,43 @@ public class WebhookDelivery {
                                     < (d.event_position, d.created_at, d.id))
                         order by d.next_attempt_at, d.event_position
                         limit :limit
-                        for update of d skip locked)
-                    update webhook_deliveries d set attempts = d.attempts + 1, next_attempt_at = null
-                    from due where d.id = due.id
-                    returning d.id, d.attempts, d.subscription_id, d.event_id
+                        for update of d skip locked),
+                    claimed as (
+                        update webhook_deliveries d set attempts = d.attempts + 1, next_attempt_at = null
+                        from due where d.id = due.id
+                        returning d.id, d.attempts, d.subscription_id, d.event_id),
+                    started as (
+                        insert into webhook_attempts (delivery_id, attempt, started_at, outcome)
+                        select id, attempts, :now, 'in_flight' from claimed)
+                    select c.id, c.attempts, c.subscription_id, c.event_id, e.type, e.occurred_at, e.payload::text
+                    from claimed c join outbox_events e on e.id = c.event_id
                     """)
                     .param("now", Timestamp.from(now))
                     .param("only", onlyDeliveryId)
                     .param("limit", properties.batchSize())
-                    .query((rs, row) -> new Object[] {rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4)})
+                    .query((rs, row) -> new String[] {
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        body(rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7))
+                    })
                     .list();
-            if (claimed.isEmpty()) {
-                return List.<OutgoingWebhook>of();
-            }
-            batch.batchUpdate(
-                    "insert into webhook_attempts (delivery_id, attempt, started_at, outcome)"
-                            + " values (?, ?, ?, 'in_flight')",
-                    claimed.stream()
-                            .map(row -> new Object[] {row[0], row[1], Timestamp.from(now)})
-                            .toList());
             return outgoing(claimed);
         });
     }
 
-    private List<OutgoingWebhook> outgoing(List<Object[]> claimed) {
-        String[] deliveryIds = claimed.stream().map(row -> (String) row[0]).toArray(String[]::new);
-        Map<String, String> bodies = new HashMap<>();
-        jdbc.sql("""
-                select d.id, e.type, e.occurred_at, e.payload::text
-                from webhook_deliveries d join outbox_events e on e.id = d.event_id
-                where d.id = any(?)
-                """).param(deliveryIds).query(rs -> {
-            bodies.put(rs.getString(1), body(rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getString(4)));
-        });
+    private List<OutgoingWebhook> outgoing(List<String[]> claimed) {
         Map<String, String> urls = new HashMap<>();
         Map<String, SigningSecrets> secrets = new HashMap<>();
         List<OutgoingWebhook> outgoing = new ArrayList<>(claimed.size());
-        for (Object[] row : claimed) {
-            String subscriptionId = (String) row[2];
+        for (String[] row : claimed) {
+            String subscriptionId = row[2];
             String url = urls.computeIfAbsent(
                     subscriptionId, id -> subscriptions.get(id).url());
             SigningSecrets signing = secrets.computeIfAbsent(subscriptionId, subscriptions::secrets);
             outgoing.add(new OutgoingWebhook(
-                    (String) row[0],
-                    (Integer) row[1],
-                    subscriptionId,
-                    URI.create(url),
-                    (String) row[3],
-                    bodies.get((String) row[0]),
-                    signing));
+                    row[0], Integer.parseInt(row[1]), subscriptionId, URI.create(url), row[3], row[4], signing));
         }
         return outgoing;
     }
@@ -280,13 +309,11 @@ public class WebhookDelivery {
 
     private List<AttemptResult> sendAll(List<OutgoingWebhook> claimed) {
         Map<URI, String> refusals = new HashMap<>();
-        int threads = Math.min(properties.parallelism(), claimed.size());
-        try (ExecutorService pool =
-                Executors.newFixedThreadPool(threads, Thread.ofVirtual().factory())) {
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<AttemptResult>> futures = new ArrayList<>(claimed.size());
             for (OutgoingWebhook webhook : claimed) {
                 String refusal = refusals.computeIfAbsent(webhook.url(), this::refusal);
-                futures.add(pool.submit(() -> refusal.isEmpty() ? sendLogged(webhook) : refused(refusal)));
+                futures.add(pool.submit(() -> refusal.isEmpty() ? sendWithinLimit(webhook) : refused(refusal)));
             }
             List<AttemptResult> results = new ArrayList<>(futures.size());
             for (Future<AttemptResult> future : futures) {
@@ -301,6 +328,16 @@ public class WebhookDelivery {
                     e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("Sending a webhook failed unexpectedly", e.getCause());
+        }
+    }
+
+    /** Sends once a place is free among {@link WebhookProperties#parallelism()} requests in flight. */
+    private AttemptResult sendWithinLimit(OutgoingWebhook webhook) throws InterruptedException {
+        inFlight.acquire();
+        try {
+            return sendLogged(webhook);
+        } finally {
+            inFlight.release();
         }
     }
 
@@ -361,17 +398,48 @@ public class WebhookDelivery {
         }
 
         transaction.executeWithoutResult(status -> {
-            batch.batchUpdate("""
-                    update webhook_attempts set outcome = ?, status_code = ?, latency_ms = ?, response_excerpt = ?,
-                        error = ?
-                    where delivery_id = ? and attempt = ?
-                    """, attemptRows);
-            batch.batchUpdate("""
-                    update webhook_deliveries set status = ?, next_attempt_at = ?, completed_at = ?
-                    where id = ?
-                    """, deliveryRows);
+            jdbc.sql("""
+                    update webhook_attempts a
+                    set outcome = u.outcome, status_code = u.status_code, latency_ms = u.latency_ms,
+                        response_excerpt = u.excerpt, error = u.error
+                    from unnest(cast(? as text[]), cast(? as int[]), cast(? as text[]), cast(? as int[]),
+                        cast(? as bigint[]), cast(? as text[]), cast(? as text[]))
+                        as u(delivery_id, attempt, outcome, status_code, latency_ms, excerpt, error)
+                    where a.delivery_id = u.delivery_id and a.attempt = u.attempt
+                    """)
+                    .params(
+                            column(attemptRows, 5, String.class),
+                            column(attemptRows, 6, Integer.class),
+                            column(attemptRows, 0, String.class),
+                            column(attemptRows, 1, Integer.class),
+                            column(attemptRows, 2, Long.class),
+                            column(attemptRows, 3, String.class),
+                            column(attemptRows, 4, String.class))
+                    .update();
+            jdbc.sql("""
+                    update webhook_deliveries d
+                    set status = u.status, next_attempt_at = cast(u.next_attempt_at as timestamptz),
+                        completed_at = cast(u.completed_at as timestamptz)
+                    from unnest(cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]))
+                        as u(status, next_attempt_at, completed_at, id)
+                    where d.id = u.id
+                    """)
+                    .params(
+                            column(deliveryRows, 0, String.class), column(deliveryRows, 1, String.class),
+                            column(deliveryRows, 2, String.class), column(deliveryRows, 3, String.class))
+                    .update();
             recordSubscriptionHealth(succeeded, failing, gone, now);
         });
+    }
+
+    /** One column of rows, as an array to bind to {@code unnest}. */
+    @SuppressWarnings("unchecked")
+    private static <T> T[] column(List<Object[]> rows, int index, Class<T> type) {
+        T[] column = (T[]) java.lang.reflect.Array.newInstance(type, rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            column[i] = type.cast(rows.get(i)[index]);
+        }
+        return column;
     }
 
     private static Object[] attemptRow(OutgoingWebhook webhook, AttemptResult result) {
@@ -388,14 +456,14 @@ public class WebhookDelivery {
 
     private Object[] deliveryRow(OutgoingWebhook webhook, AttemptResult result, Instant now) {
         if (result.succeeded()) {
-            return new Object[] {"succeeded", null, Timestamp.from(now), webhook.deliveryId()};
+            return new Object[] {"succeeded", null, now.toString(), webhook.deliveryId()};
         }
         Optional<Duration> delay =
                 result.gone() ? Optional.empty() : schedule.delayAfter(webhook.attempt(), result.retryAfter());
         if (delay.isEmpty()) {
-            return new Object[] {"failed", null, Timestamp.from(now), webhook.deliveryId()};
+            return new Object[] {"failed", null, now.toString(), webhook.deliveryId()};
         }
-        return new Object[] {"pending", Timestamp.from(now.plus(delay.get())), null, webhook.deliveryId()};
+        return new Object[] {"pending", now.plus(delay.get()).toString(), null, webhook.deliveryId()};
     }
 
     private void recordSubscriptionHealth(

@@ -97,16 +97,18 @@ final class WebhookDispatcher {
                 }
             }
         }
-        int created = Arrays.stream(batch.batchUpdate("""
+        // The driver may answer "success, count unknown" per row; count what was asked instead.
+        batch.batchUpdate("""
                         insert into webhook_deliveries (id, subscription_id, event_id, event_position, event_type,
                             subject, status, next_attempt_at, created_at)
                         values (?, ?, ?, ?, ?, ?, 'pending', ?, ?)
                         on conflict do nothing
-                        """, deliveries)).sum();
+                        """, deliveries);
+        int created = deliveries.size();
         jdbc.sql("update outbox_events set webhooks_dispatched_at = ? where position = any(?)")
                 .params(now, events.stream().map(Event::position).toArray(Long[]::new))
                 .update();
-        log.debug("Dispatched {} events into {} deliveries", events.size(), created);
+        log.debug("Dispatched {} events into up to {} deliveries", events.size(), created);
         return new int[] {events.size(), created};
     }
 

@@ -23,7 +23,6 @@ import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -50,7 +49,6 @@ public class WebhookDelivery {
     private static final Logger log = LoggerFactory.getLogger(WebhookDelivery.class);
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate batch;
     private final TransactionTemplate transaction;
     private final Outbox outbox;
     private final WebhookSubscriptions subscriptions;
@@ -65,7 +63,6 @@ public class WebhookDelivery {
 
     public WebhookDelivery(
             JdbcClient jdbc,
-            JdbcTemplate batch,
             TransactionTemplate transaction,
             Outbox outbox,
             WebhookSubscriptions subscriptions,
@@ -74,7 +71,6 @@ public class WebhookDelivery {
             WebhookProperties properties) {
         this(
                 jdbc,
-                batch,
                 transaction,
                 outbox,
                 subscriptions,
@@ -87,7 +83,6 @@ public class WebhookDelivery {
 
     WebhookDelivery(
             JdbcClient jdbc,
-            JdbcTemplate batch,
             TransactionTemplate transaction,
             Outbox outbox,
             WebhookSubscriptions subscriptions,
@@ -97,7 +92,6 @@ public class WebhookDelivery {
             WebhookSender sender,
             RandomGenerator random) {
         this.jdbc = jdbc;
-        this.batch = batch;
         this.transaction = transaction;
         this.outbox = outbox;
         this.subscriptions = subscriptions;
@@ -105,7 +99,7 @@ public class WebhookDelivery {
         this.clock = clock;
         this.properties = properties;
         this.inFlight = new Semaphore(properties.parallelism());
-        this.dispatcher = new WebhookDispatcher(jdbc, batch, transaction, clock, properties.batchSize());
+        this.dispatcher = new WebhookDispatcher(jdbc, clock, properties.batchSize());
         this.sender = sender;
         this.schedule = new RetrySchedule(random);
         this.addresses = new AddressPolicy(properties.allowPrivateAddresses());

@@ -7,7 +7,6 @@ import dev.restock.events.Outbox;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,14 +24,13 @@ class WebhookJobs {
     @Bean
     WebhookDelivery webhookDelivery(
             JdbcClient jdbc,
-            JdbcTemplate batch,
             TransactionTemplate transaction,
             Outbox outbox,
             WebhookSubscriptions subscriptions,
             JsonMapper json,
             Clock clock,
             WebhookProperties properties) {
-        return new WebhookDelivery(jdbc, batch, transaction, outbox, subscriptions, json, clock, properties);
+        return new WebhookDelivery(jdbc, transaction, outbox, subscriptions, json, clock, properties);
     }
 
     @Bean

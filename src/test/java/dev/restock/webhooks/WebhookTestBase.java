@@ -11,7 +11,6 @@ import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,9 +22,6 @@ import tools.jackson.databind.json.JsonMapper;
 abstract class WebhookTestBase extends DatabaseTest {
 
     static final WebhookProperties PROPERTIES = WebhookProperties.defaults(true);
-
-    @Autowired
-    JdbcTemplate batch;
 
     @Autowired
     TransactionTemplate transaction;
@@ -57,7 +53,7 @@ abstract class WebhookTestBase extends DatabaseTest {
     /** A delivery component as a freshly started process would build it, with this sender. */
     WebhookDelivery deliveryWith(WebhookSender sender) {
         return new WebhookDelivery(
-                jdbc, batch, transaction, outbox, subscriptions, json, clock, PROPERTIES, sender, new Random(5));
+                jdbc, transaction, outbox, subscriptions, json, clock, PROPERTIES, sender, new Random(5));
     }
 
     SubscriptionSecret subscribe(String path, String... eventTypes) {

@@ -21,6 +21,7 @@ import picocli.CommandLine.ScopeType;
             OrdersCommand.class,
             ConnectionsCommand.class,
             SyncCommand.class,
+            WebhooksCommand.class,
             ServeCommand.class
         },
         usageHelpAutoWidth = true)

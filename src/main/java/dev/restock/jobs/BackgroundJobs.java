@@ -38,13 +38,18 @@ class BackgroundJobs {
             @Value("${restock.jobs.poll-interval:PT1S}") Duration pollInterval,
             @Value("${restock.jobs.threads:4}") int threads) {
         List<Task<?>> tasks = taskBeans.orderedStream().toList();
+        List<Task<?>> oneTime = new ArrayList<>();
         List<RecurringTask<?>> recurring = new ArrayList<>();
         for (Task<?> task : tasks) {
             if (task instanceof RecurringTask<?> job) {
                 recurring.add(job);
+            } else {
+                oneTime.add(task);
             }
         }
-        return Scheduler.create(dataSource, tasks)
+        // startTasks registers the recurring tasks itself; naming them in create too fails as a
+        // duplicate task name.
+        return Scheduler.create(dataSource, oneTime)
                 .startTasks(recurring)
                 .pollingInterval(pollInterval)
                 .threads(threads)

@@ -2,6 +2,7 @@ package dev.restock.cli;
 
 import dev.restock.connections.Connection;
 import dev.restock.connections.ConnectionCheck;
+import dev.restock.connections.ConnectionDdl;
 import dev.restock.connections.ConnectionTester;
 import dev.restock.connections.Connections;
 import java.io.PrintWriter;
@@ -12,6 +13,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -20,8 +22,12 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "connections",
         mixinStandardHelpOptions = true,
-        description = "List and test the connections stock orders are saved to.",
-        subcommands = {ConnectionsCommand.ListConnections.class, ConnectionsCommand.Test.class})
+        description = "List and test the connections stock orders are saved to, and create their tables.",
+        subcommands = {
+            ConnectionsCommand.ListConnections.class,
+            ConnectionsCommand.Test.class,
+            ConnectionsCommand.Ddl.class
+        })
 final class ConnectionsCommand {
 
     @ParentCommand
@@ -115,10 +121,46 @@ final class ConnectionsCommand {
                 if (!table.missing().isEmpty()) {
                     out.println("  missing columns: " + table.missing());
                 }
+                table.privilegesMissing().forEach(privilege -> out.println("  not allowed: " + privilege));
+                table.warnings().forEach(warning -> out.println("  warning: " + warning));
                 if (!table.ok()) {
                     table.fix().forEach(ddl -> out.println("  fix: " + ddl.replace("\n", "\n       ")));
                 }
             }
+        }
+    }
+
+    @Command(
+            name = "ddl",
+            mixinStandardHelpOptions = true,
+            description = "Print the CREATE TABLE statements of a connection's tables in its dialect;"
+                    + " --apply runs them (for an administrator whose role may create tables).")
+    static final class Ddl implements Callable<Integer> {
+
+        @ParentCommand
+        ConnectionsCommand connections;
+
+        @Parameters(paramLabel = "NAME", description = "The connection, e.g. local.")
+        String name;
+
+        @Option(names = "--apply", description = "Run the statements on the connection.")
+        boolean apply;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try (var context = RestockRuntime.startForCommand(connections.root.home())) {
+                ConnectionDdl ddl = context.getBean(ConnectionDdl.class);
+                List<String> statements = apply ? ddl.apply(name) : ddl.statements(name);
+                PrintWriter out = spec.commandLine().getOut();
+                statements.forEach(statement -> out.println(statement + ";\n"));
+                if (apply) {
+                    out.println("-- ran " + statements.size() + " statements on '" + name + "'");
+                }
+            }
+            return 0;
         }
     }
 }

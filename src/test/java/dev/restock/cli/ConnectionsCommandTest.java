@@ -46,4 +46,25 @@ class ConnectionsCommandTest extends DatabaseTest {
         assertThat(exitCode).isEqualTo(1);
         assertThat(err.toString()).contains("error: There is no connection 'prod'");
     }
+
+    @Test
+    void ddlPrintsTheStatementsAndApplyCreatesTheLocalTables() throws java.sql.SQLException {
+        StringWriter out = new StringWriter();
+        CommandLine command = Main.commandLine();
+        command.setOut(new PrintWriter(out));
+
+        int printed = command.execute("--home", TEST_HOME.toString(), "connections", "ddl", "local");
+        int applied = command.execute("--home", TEST_HOME.toString(), "connections", "ddl", "local", "--apply");
+
+        assertThat(printed).isZero();
+        assertThat(applied).isZero();
+        assertThat(out.toString())
+                .contains("create table if not exists \"PURCHASE_ORDERS\" (", "\"UPDATED_AT\" TIMESTAMP")
+                .contains("-- ran 3 statements on 'local'");
+        try (var duckdb = java.sql.DriverManager.getConnection("jdbc:duckdb:" + TEST_HOME.resolve("local.duckdb"));
+                var rs = duckdb.createStatement().executeQuery("select count(*) from \"TRANSFER_ORDERS\"")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isZero();
+        }
+    }
 }

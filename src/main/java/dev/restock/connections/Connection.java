@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param privateKeyFile Snowflake key-pair authentication: a PKCS#8 private key in PEM form,
  *     encrypted ({@code ENCRYPTED PRIVATE KEY}) or not; preferred to a password
  * @param privateKeyPassphrase where the passphrase of an encrypted private key is read from
+ * @param updatedAtMaintained the customer's systems set UPDATED_AT on every change they make, so
+ *     sync may read only rows changed since its cursor (with a full pass now and then)
  * @param tables the table per order type; may name one table for several types
  * @param createTables create missing tables before a push (the local DuckDB connection); a
  *     customer's tables are theirs to create
@@ -28,7 +30,8 @@ public record Connection(
         Map<OrderType, String> tables,
         boolean createTables,
         java.nio.file.Path privateKeyFile,
-        SecretReference privateKeyPassphrase) {
+        SecretReference privateKeyPassphrase,
+        boolean updatedAtMaintained) {
 
     public static final Map<OrderType, String> DEFAULT_TABLES = Map.of(
             OrderType.PO, "PURCHASE_ORDERS",
@@ -76,13 +79,39 @@ public record Connection(
             Map<String, String> properties,
             Map<OrderType, String> tables,
             boolean createTables) {
-        this(name, kind, jdbcUrl, user, password, properties, tables, createTables, null, null);
+        this(name, kind, jdbcUrl, user, password, properties, tables, createTables, null, null, false);
     }
 
     /** The same connection authenticating with a private key (Snowflake key-pair authentication). */
     public Connection withPrivateKey(java.nio.file.Path keyFile, SecretReference passphrase) {
         return new Connection(
-                name, kind, jdbcUrl, user, password, properties, tables, createTables, keyFile, passphrase);
+                name,
+                kind,
+                jdbcUrl,
+                user,
+                password,
+                properties,
+                tables,
+                createTables,
+                keyFile,
+                passphrase,
+                updatedAtMaintained);
+    }
+
+    /** The same connection, with or without sync by UPDATED_AT cursor. */
+    public Connection withUpdatedAtMaintained(boolean maintained) {
+        return new Connection(
+                name,
+                kind,
+                jdbcUrl,
+                user,
+                password,
+                properties,
+                tables,
+                createTables,
+                privateKeyFile,
+                privateKeyPassphrase,
+                maintained);
     }
 
     public String tableFor(OrderType type) {

@@ -99,6 +99,7 @@ public class Connections {
         ObjectNode tables = settings.putObject("tables");
         connection.tables().forEach((type, table) -> tables.put(type.code(), table));
         settings.put("createTables", connection.createTables());
+        settings.put("updatedAtMaintained", connection.updatedAtMaintained());
         return JSON.writeValueAsString(settings);
     }
 
@@ -126,7 +127,8 @@ public class Connections {
                 tables,
                 settings.path("createTables").asBoolean(false),
                 keyFile == null ? null : Path.of(keyFile),
-                secret(settings, "privateKeyPassphrase"));
+                secret(settings, "privateKeyPassphrase"),
+                settings.path("updatedAtMaintained").asBoolean(false));
     }
 
     /** A secret reference stored as {@code <prefix>Env} or {@code <prefix>File}, or null. */

@@ -35,6 +35,12 @@ public interface SqlDialect {
         return rs.getObject(index, LocalDate.class);
     }
 
+    /** Reads a timestamp-without-zone column as the UTC instant it holds. */
+    default Instant readTimestamp(java.sql.ResultSet rs, int index) throws SQLException {
+        java.time.LocalDateTime value = rs.getObject(index, java.time.LocalDateTime.class);
+        return value == null ? null : value.toInstant(java.time.ZoneOffset.UTC);
+    }
+
     default String quote(String identifier) {
         return '"' + identifier.replace("\"", "\"\"") + '"';
     }

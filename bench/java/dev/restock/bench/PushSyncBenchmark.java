@@ -157,7 +157,7 @@ public final class PushSyncBenchmark {
         String select = "select " + columns + " from " + target.dialect().quoteTable(TABLE);
 
         System.out.printf("%s: plain SELECT of the %,d rows%n", target.name(), rows.size());
-        double selectSeconds = BenchSupport.medianSeconds(RUNS, () -> {}, () -> selectAll(target, select));
+        double selectSeconds = BenchSupport.medianSeconds(SYNC_RUNS, () -> {}, () -> selectAll(target, select));
         System.out.printf("%s: sync pass (full), 1%% of rows changed before each run%n", target.name());
         SyncResult[] result = new SyncResult[1];
         double full = BenchSupport.medianSeconds(

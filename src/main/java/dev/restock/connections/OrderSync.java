@@ -161,8 +161,16 @@ public class OrderSync {
         for (int start = 0; start < ids.size(); start += batchSize) {
             List<UUID> batch = ids.subList(start, Math.min(start + batchSize, ids.size()));
             log.debug("Reading {} orders from '{}' table '{}'", batch.size(), connection.name(), table);
-            for (DownstreamOrder downstream : reader.read(batch)) {
-                apply(connection, byId.get(downstream.orderId()), downstream, tally);
+            List<DownstreamOrder> read = reader.read(batch);
+            // Most orders are as Restock has them: checked for the batch at once, not one by one.
+            Set<UUID> unchanged = writer.unchanged(connection.name(), read);
+            for (DownstreamOrder downstream : read) {
+                StockOrder order = byId.get(downstream.orderId());
+                if (unchanged.contains(order.id())) {
+                    tally.add(order, new SyncOutcome(0, 0, List.of()));
+                } else {
+                    apply(connection, order, downstream, tally);
+                }
             }
         }
         if (byCursor) {

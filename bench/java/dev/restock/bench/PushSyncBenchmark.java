@@ -49,7 +49,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *       against a plain SELECT of the same 200,000 rows. Target: within 3 times the SELECT.
  * </ul>
  *
- * <p>Run with {@code bench/run push-sync}.
+ * <p>Run with {@code bench/run push-sync [push] [sync] [duckdb] [postgresql]}: the parts and
+ * targets named, or all of them. {@code -Drestock.bench.sync-runs=N} for more sync runs.
  */
 public final class PushSyncBenchmark {
 
@@ -83,8 +84,9 @@ public final class PushSyncBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        boolean withSync = args.length == 0 || Arrays.asList(args).contains("sync");
-        boolean withPush = args.length == 0 || Arrays.asList(args).contains("push");
+        List<String> parts = Arrays.stream(args).filter(arg -> arg.equals("push") || arg.equals("sync")).toList();
+        boolean withSync = parts.isEmpty() || parts.contains("sync");
+        boolean withPush = parts.isEmpty() || parts.contains("push");
         try (var restock = BenchSupport.startRestock()) {
             PushSyncBenchmark bench = new PushSyncBenchmark(restock);
             Path folder = Files.createTempDirectory("restock-bench-duckdb-");
@@ -95,6 +97,9 @@ public final class PushSyncBenchmark {
                             null, null, null, null, false),
                     new Connection("postgresql", ConnectionKind.POSTGRESQL, postgresUrl, "postgres", null, null, null,
                             false));
+            List<String> only = Arrays.stream(args).filter(arg -> arg.equals("duckdb") || arg.equals("postgresql"))
+                    .toList();
+            targets = targets.stream().filter(target -> only.isEmpty() || only.contains(target.name())).toList();
             for (Connection target : targets) {
                 bench.connections.save(target);
                 restock.getBean(ConnectionDdl.class).apply(target.name());
@@ -196,13 +201,17 @@ public final class PushSyncBenchmark {
         return id;
     }
 
-    /** Orders saved to {@code connection} as a push would leave them, without pushing each. */
+    /**
+     * Orders saved to {@code connection} as a push would leave them, without pushing each; saved
+     * a day ago, so that a pass by cursor does not read them as newly saved.
+     */
     private void savedOrders(String connection, List<UUID> ids) {
         for (UUID id : ids) {
             jdbc.sql("""
                     insert into stock_orders (id, reference, type, status, warehouse_id, vendor_id, currency,
                                               created_at, expected_date, save_state, saved_to, saved_at)
-                    values (?, ?, 'po', 'OPEN', ?, ?, 'EUR', now(), date '2027-01-31', 'saved', ?, now())
+                    values (?, ?, 'po', 'OPEN', ?, ?, 'EUR', now(), date '2027-01-31', 'saved', ?,
+                            now() - interval '1 day')
                     """).params(id, "BENCH-" + ++orders, warehouse, vendor, connection).update();
         }
         jdbc.sql("""

@@ -222,9 +222,12 @@ public final class PushSyncBenchmark {
                 """).params(variant, SYNC_LINES, connection).update();
     }
 
-    /** The contract rows of one order, in contract column order, as a push writes them. */
+    /**
+     * The contract rows of one order, in contract column order, as a push writes them; created and
+     * updated a day ago, so that only the rows a run changes are within a cursor's overlap window.
+     */
     private static List<Object[]> rows(UUID id, int lines) {
-        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC).minusDays(1);
         List<Object[]> rows = new ArrayList<>(lines);
         for (int line = 1; line <= lines; line++) {
             rows.add(new Object[] {

@@ -2,9 +2,15 @@ package dev.restock.cli;
 
 import dev.restock.connections.Connection;
 import dev.restock.connections.ConnectionCheck;
+import dev.restock.connections.ConnectionDdl;
+import dev.restock.connections.ConnectionKind;
 import dev.restock.connections.ConnectionTester;
 import dev.restock.connections.Connections;
+import dev.restock.connections.SecretReference;
+import dev.restock.orders.OrderType;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,6 +18,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -20,8 +27,13 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "connections",
         mixinStandardHelpOptions = true,
-        description = "List and test the connections stock orders are saved to.",
-        subcommands = {ConnectionsCommand.ListConnections.class, ConnectionsCommand.Test.class})
+        description = "List and test the connections stock orders are saved to, and create their tables.",
+        subcommands = {
+            ConnectionsCommand.ListConnections.class,
+            ConnectionsCommand.Test.class,
+            ConnectionsCommand.Ddl.class,
+            ConnectionsCommand.Add.class
+        })
 final class ConnectionsCommand {
 
     @ParentCommand
@@ -115,10 +127,141 @@ final class ConnectionsCommand {
                 if (!table.missing().isEmpty()) {
                     out.println("  missing columns: " + table.missing());
                 }
+                table.privilegesMissing().forEach(privilege -> out.println("  not allowed: " + privilege));
+                table.warnings().forEach(warning -> out.println("  warning: " + warning));
                 if (!table.ok()) {
                     table.fix().forEach(ddl -> out.println("  fix: " + ddl.replace("\n", "\n       ")));
                 }
             }
+        }
+    }
+
+    @Command(
+            name = "ddl",
+            mixinStandardHelpOptions = true,
+            description = "Print the CREATE TABLE statements of a connection's tables in its dialect;"
+                    + " --apply runs them (for an administrator whose role may create tables).")
+    static final class Ddl implements Callable<Integer> {
+
+        @ParentCommand
+        ConnectionsCommand connections;
+
+        @Parameters(paramLabel = "NAME", description = "The connection, e.g. local.")
+        String name;
+
+        @Option(names = "--apply", description = "Run the statements on the connection.")
+        boolean apply;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try (var context = RestockRuntime.startForCommand(connections.root.home())) {
+                ConnectionDdl ddl = context.getBean(ConnectionDdl.class);
+                List<String> statements = apply ? ddl.apply(name) : ddl.statements(name);
+                PrintWriter out = spec.commandLine().getOut();
+                statements.forEach(statement -> out.println(statement + ";\n"));
+                if (apply) {
+                    out.println("-- ran " + statements.size() + " statements on '" + name + "'");
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "add",
+            mixinStandardHelpOptions = true,
+            description = "Store a connection (replacing one of the same name). Secrets are never given on the"
+                    + " command line: name the environment variable or file that holds them.")
+    static final class Add implements Callable<Integer> {
+
+        @ParentCommand
+        ConnectionsCommand connections;
+
+        @Parameters(paramLabel = "NAME", description = "The connection's name, e.g. snowflake.")
+        String name;
+
+        @Option(names = "--kind", required = true, description = "duckdb, postgresql or snowflake.")
+        String kind;
+
+        @Option(names = "--url", required = true, paramLabel = "JDBC_URL", description = "The JDBC URL, no password.")
+        String url;
+
+        @Option(names = "--user", description = "The user (Snowflake: the service user).")
+        String user;
+
+        @Option(names = "--password-env", paramLabel = "VAR", description = "Read the password from this variable.")
+        String passwordEnv;
+
+        @Option(names = "--password-file", paramLabel = "FILE", description = "Read the password from this file.")
+        Path passwordFile;
+
+        @Option(
+                names = "--private-key-file",
+                paramLabel = "FILE",
+                description = "Snowflake key-pair authentication: a PKCS#8 private key (.p8), encrypted or not.")
+        Path privateKeyFile;
+
+        @Option(names = "--private-key-passphrase-env", paramLabel = "VAR", description = "The key's passphrase.")
+        String passphraseEnv;
+
+        @Option(names = "--private-key-passphrase-file", paramLabel = "FILE", description = "The key's passphrase.")
+        Path passphraseFile;
+
+        @Option(
+                names = "--property",
+                paramLabel = "KEY=VALUE",
+                description = "A driver property that is not secret, e.g. warehouse=RESTOCK_WH (repeatable).")
+        Map<String, String> properties = new TreeMap<>();
+
+        @Option(
+                names = "--table",
+                paramLabel = "TYPE=TABLE",
+                description = "The table of an order type (po, transfer, assembly), e.g. po=ORDERS.PURCHASE_ORDERS.")
+        Map<String, String> tables = new TreeMap<>();
+
+        @Option(
+                names = "--updated-at-maintained",
+                description = "The customer's systems set UPDATED_AT on every change: sync reads only changed rows.")
+        boolean updatedAtMaintained;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Map<OrderType, String> byType = new EnumMap<>(OrderType.class);
+            tables.forEach((type, table) -> byType.put(OrderType.fromCode(type), table));
+            Connection connection = new Connection(
+                            name,
+                            ConnectionKind.fromCode(kind),
+                            url,
+                            user,
+                            secret("--password", passwordEnv, passwordFile),
+                            properties,
+                            byType,
+                            false)
+                    .withPrivateKey(privateKeyFile, secret("--private-key-passphrase", passphraseEnv, passphraseFile))
+                    .withUpdatedAtMaintained(updatedAtMaintained);
+            try (var context = RestockRuntime.startForCommand(connections.root.home())) {
+                context.getBean(Connections.class).save(connection);
+            }
+            spec.commandLine()
+                    .getOut()
+                    .println("Stored connection '" + name + "'. Check it: restock connections test " + name);
+            return 0;
+        }
+
+        private SecretReference secret(String option, String variable, Path file) {
+            if (variable != null && file != null) {
+                throw new picocli.CommandLine.ParameterException(
+                        spec.commandLine(), option + "-env and " + option + "-file: give one of them, not both.");
+            }
+            return variable != null
+                    ? SecretReference.environment(variable)
+                    : file == null ? null : SecretReference.file(file.toAbsolutePath());
         }
     }
 }

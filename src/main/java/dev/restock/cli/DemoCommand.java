@@ -4,6 +4,9 @@ import dev.restock.RestockException;
 import dev.restock.ingest.ImportSummary;
 import dev.restock.ingest.retail.OnlineRetailDownload;
 import dev.restock.ingest.retail.OnlineRetailImporter;
+import dev.restock.orders.Actor;
+import dev.restock.orders.NewStockOrder;
+import dev.restock.orders.StockOrders;
 import dev.restock.replenishment.ReplenishmentReport;
 import dev.restock.replenishment.ReplenishmentRow;
 import dev.restock.sales.CatalogSummaryQuery;
@@ -18,8 +21,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -102,6 +108,21 @@ final class DemoCommand implements Callable<Integer> {
             if (!output.json()) {
                 printTop(toOrder, out);
             }
+
+            say(out, "");
+            say(
+                    out,
+                    "Step 3: save the purchase orders to the local connection; a simulated WMS takes and"
+                            + " partly receives them; sync");
+            List<UUID> drafts = draftPurchaseOrders(context);
+            if (drafts.isEmpty()) {
+                drafts = draftsFromTopReportLines(context, toOrder);
+            }
+            DemoSaveAndSyncStep.Outcome saved = new DemoSaveAndSyncStep(context, home).run(drafts);
+            result.put("saveAndSync", saved);
+            if (!output.json()) {
+                printSaveAndSync(saved, out);
+            }
         }
         result.put("home", home.toString());
         if (output.json()) {
@@ -134,7 +155,78 @@ final class DemoCommand implements Callable<Integer> {
                         row.toOrder().stripTrailingZeros().toPlainString(),
                         row.replenishmentDate(),
                         row.forecastMethod()));
-        out.println("  (the whole report: ./restock plan; order proposals, saving and sync come next)");
+        out.println("  (the whole report: ./restock plan)");
+    }
+
+    private static void printSaveAndSync(DemoSaveAndSyncStep.Outcome saved, PrintWriter out) {
+        out.printf(
+                "Saved %d purchase orders (%,d rows) to local.duckdb: %s%n",
+                saved.ordersSaved(), saved.rowsSaved(), String.join(", ", saved.saved()));
+        out.printf(
+                "The WMS set EXTERNAL_ID on %,d rows and received %,d lines in part%n",
+                saved.rowsTakenByWms(), saved.rowsPartlyReceived());
+        out.printf(
+                "Sync brought back changes to %d orders and %,d lines (status, external id, received)%n",
+                saved.ordersChanged(), saved.linesChanged());
+        out.println("  (each order's history: ./restock --home <demo home> orders show PO-...)");
+    }
+
+    /** The draft purchase orders of the demo home, oldest first. */
+    private static List<UUID> draftPurchaseOrders(ApplicationContext context) {
+        return context.getBean(JdbcClient.class).sql("""
+                        select o.id from stock_orders o join order_statuses s on s.name = o.status
+                        where o.type = 'po' and s.type = 'draft' and o.save_state in ('editable', 'save_failed')
+                        order by o.created_at, o.reference
+                        """).query(UUID.class).list();
+    }
+
+    /**
+     * Stands in for the order proposals step, which creates the drafts from the report: replace
+     * this method with it at merge. One draft per warehouse and cheapest vendor, from the top
+     * report lines, each line the quantity to order at the vendor's cost.
+     */
+    private static List<UUID> draftsFromTopReportLines(ApplicationContext context, List<ReplenishmentRow> toOrder) {
+        JdbcClient jdbc = context.getBean(JdbcClient.class);
+        StockOrders orders = context.getBean(StockOrders.class);
+        Actor demo = Actor.user("demo");
+        Map<String, UUID> byWarehouseAndVendor = new LinkedHashMap<>();
+        for (ReplenishmentRow row : toOrder.stream().limit(TOP).toList()) {
+            Optional<Map<String, Object>> source =
+                    jdbc.sql("""
+                            select v.id as variant, w.id as warehouse, vv.vendor_id as vendor, vv.cost as cost,
+                                   coalesce(vv.currency, vendor.currency, 'GBP') as currency
+                            from variants v
+                            join warehouses w on w.code = ?
+                            join variant_vendors vv on vv.variant_id = v.id and not vv.removed
+                            join vendors vendor on vendor.id = vv.vendor_id
+                            where v.sku = ?
+                            order by vv.preferred desc, vv.cost nulls last, vv.vendor_id
+                            limit 1
+                            """).params(row.warehouse(), row.sku()).query().listOfRows().stream()
+                            .findFirst();
+            if (source.isEmpty()) {
+                continue;
+            }
+            Map<String, Object> found = source.get();
+            long warehouse = ((Number) found.get("warehouse")).longValue();
+            long vendor = ((Number) found.get("vendor")).longValue();
+            UUID order = byWarehouseAndVendor.computeIfAbsent(
+                    warehouse + "/" + vendor,
+                    key -> orders.create(
+                                    NewStockOrder.purchase(
+                                            warehouse,
+                                            vendor,
+                                            found.get("currency").toString().strip()),
+                                    demo)
+                            .id());
+            orders.addLine(
+                    order,
+                    ((Number) found.get("variant")).longValue(),
+                    row.toOrder(),
+                    (java.math.BigDecimal) found.get("cost"),
+                    demo);
+        }
+        return List.copyOf(byWarehouseAndVendor.values());
     }
 
     private void say(PrintWriter out, String line) {

@@ -11,6 +11,11 @@ import java.util.Objects;
  * read from, and a URL carrying a password is refused.
  *
  * @param properties driver properties that are not secret (e.g. Snowflake's {@code warehouse})
+ * @param privateKeyFile Snowflake key-pair authentication: a PKCS#8 private key in PEM form,
+ *     encrypted ({@code ENCRYPTED PRIVATE KEY}) or not; preferred to a password
+ * @param privateKeyPassphrase where the passphrase of an encrypted private key is read from
+ * @param updatedAtMaintained the customer's systems set UPDATED_AT on every change they make, so
+ *     sync may read only rows changed since its cursor (with a full pass now and then)
  * @param tables the table per order type; may name one table for several types
  * @param createTables create missing tables before a push (the local DuckDB connection); a
  *     customer's tables are theirs to create
@@ -23,7 +28,10 @@ public record Connection(
         SecretReference password,
         Map<String, String> properties,
         Map<OrderType, String> tables,
-        boolean createTables) {
+        boolean createTables,
+        java.nio.file.Path privateKeyFile,
+        SecretReference privateKeyPassphrase,
+        boolean updatedAtMaintained) {
 
     public static final Map<OrderType, String> DEFAULT_TABLES = Map.of(
             OrderType.PO, "PURCHASE_ORDERS",
@@ -50,11 +58,60 @@ public record Connection(
                         + " holds the password instead.");
             }
         }
+        if (privateKeyFile == null && privateKeyPassphrase != null) {
+            throw new ConnectionException(
+                    "Connection '" + name + "' names a private key passphrase but no" + " private key file.");
+        }
         EnumMap<OrderType, String> complete = new EnumMap<>(DEFAULT_TABLES);
         if (tables != null) {
             complete.putAll(tables);
         }
         tables = Map.copyOf(complete);
+    }
+
+    /** A connection that authenticates with a password, or needs no secret. */
+    public Connection(
+            String name,
+            ConnectionKind kind,
+            String jdbcUrl,
+            String user,
+            SecretReference password,
+            Map<String, String> properties,
+            Map<OrderType, String> tables,
+            boolean createTables) {
+        this(name, kind, jdbcUrl, user, password, properties, tables, createTables, null, null, false);
+    }
+
+    /** The same connection authenticating with a private key (Snowflake key-pair authentication). */
+    public Connection withPrivateKey(java.nio.file.Path keyFile, SecretReference passphrase) {
+        return new Connection(
+                name,
+                kind,
+                jdbcUrl,
+                user,
+                password,
+                properties,
+                tables,
+                createTables,
+                keyFile,
+                passphrase,
+                updatedAtMaintained);
+    }
+
+    /** The same connection, with or without sync by UPDATED_AT cursor. */
+    public Connection withUpdatedAtMaintained(boolean maintained) {
+        return new Connection(
+                name,
+                kind,
+                jdbcUrl,
+                user,
+                password,
+                properties,
+                tables,
+                createTables,
+                privateKeyFile,
+                privateKeyPassphrase,
+                maintained);
     }
 
     public String tableFor(OrderType type) {

@@ -15,16 +15,26 @@ public record ConnectionCheck(String connection, List<Table> tables) {
      * @param problem why the table could not be read (missing, no privilege), or null
      * @param missing required contract columns the table lacks
      * @param fix the DDL that would create the table or add the missing columns
+     * @param privilegesMissing what Restock needs but may not do: {@code INSERT}, {@code DELETE}
+     * @param warnings what works but should be looked at, such as an UPDATE grant Restock never uses
      */
-    public record Table(String name, String problem, List<ContractColumn> missing, List<String> fix) {
+    public record Table(
+            String name,
+            String problem,
+            List<ContractColumn> missing,
+            List<String> fix,
+            List<String> privilegesMissing,
+            List<String> warnings) {
 
         public Table {
             missing = List.copyOf(missing);
             fix = List.copyOf(fix);
+            privilegesMissing = List.copyOf(privilegesMissing);
+            warnings = List.copyOf(warnings);
         }
 
         public boolean ok() {
-            return problem == null && missing.isEmpty();
+            return problem == null && missing.isEmpty() && privilegesMissing.isEmpty();
         }
     }
 

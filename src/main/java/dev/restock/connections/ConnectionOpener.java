@@ -25,7 +25,20 @@ public class ConnectionOpener {
         if (connection.user() != null) {
             properties.put("user", connection.user());
         }
-        if (connection.password() != null) {
+        if (connection.privateKeyFile() != null) {
+            // Key-pair authentication: the driver reads the PEM file and signs its login token.
+            if (!java.nio.file.Files.isReadable(connection.privateKeyFile())) {
+                throw new ConnectionException("Connection '" + connection.name() + "' reads its private key from "
+                        + connection.privateKeyFile() + ", which cannot be read.");
+            }
+            properties.put("authenticator", "SNOWFLAKE_JWT");
+            properties.put("private_key_file", connection.privateKeyFile().toString());
+            if (connection.privateKeyPassphrase() != null) {
+                properties.put(
+                        "private_key_file_pwd",
+                        connection.privateKeyPassphrase().read(connection.name()));
+            }
+        } else if (connection.password() != null) {
             properties.put("password", connection.password().read(connection.name()));
         }
         return DriverManager.getConnection(connection.jdbcUrl(), properties);
@@ -41,11 +54,19 @@ public class ConnectionOpener {
         if (error instanceof SQLException sql && sql.getErrorCode() != 0) {
             text = text + " (error " + sql.getErrorCode() + ", SQL state " + sql.getSQLState() + ")";
         }
-        if (connection.password() == null) {
+        for (SecretReference reference :
+                java.util.Arrays.asList(connection.password(), connection.privateKeyPassphrase())) {
+            text = mask(text, connection, reference);
+        }
+        return text;
+    }
+
+    private static String mask(String text, Connection connection, SecretReference reference) {
+        if (reference == null) {
             return text;
         }
         try {
-            String secret = connection.password().read(connection.name());
+            String secret = reference.read(connection.name());
             return secret.isEmpty() ? text : text.replace(secret, "****");
         } catch (ConnectionException unreadable) {
             return text;

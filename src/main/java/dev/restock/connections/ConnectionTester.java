@@ -1,14 +1,18 @@
 package dev.restock.connections;
 
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Tests a connection before orders are saved to it: it can be opened, and each of its tables has
- * every required column of the contract. Reads only; creates and changes nothing.
+ * Tests a connection before orders are saved to it: it can be opened, each of its tables has
+ * every required column of the contract, and Restock's role may SELECT, INSERT and DELETE there.
+ * Privileges are probed with statements that touch no row ({@code where 1 = 0}): the databases
+ * check privileges before they look for rows. Creates and changes nothing.
  */
 @Component
 public class ConnectionTester {
@@ -49,13 +53,49 @@ public class ConnectionTester {
                     ? null
                     : "cannot be read (" + opener.describe(connection, e)
                             + "); it may not exist or the role may lack SELECT";
-            return new ConnectionCheck.Table(table, problem, List.of(), List.of(dialect.createTable(table)));
+            return new ConnectionCheck.Table(
+                    table, problem, List.of(), List.of(dialect.createTable(table)), List.of(), List.of());
         }
         List<ContractColumn> missing = Arrays.stream(ContractColumn.values())
                 .filter(column -> column.required() && !present.containsKey(column))
                 .toList();
         List<String> fix =
                 missing.stream().map(column -> dialect.addColumn(table, column)).toList();
-        return new ConnectionCheck.Table(table, null, missing, fix);
+        List<String> privilegesMissing = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        String id = present.get(ContractColumn.ID);
+        if (id != null) {
+            String quoted = dialect.quoteTable(table);
+            String idColumn = dialect.quote(id);
+            probe(
+                            jdbc,
+                            connection,
+                            "INSERT",
+                            "insert into " + quoted + " (" + idColumn + ") select 'restock-test'" + " where 1 = 0")
+                    .ifPresent(privilegesMissing::add);
+            probe(jdbc, connection, "DELETE", "delete from " + quoted + " where 1 = 0")
+                    .ifPresent(privilegesMissing::add);
+            if (probe(
+                            jdbc,
+                            connection,
+                            "UPDATE",
+                            "update " + quoted + " set " + idColumn + " = " + idColumn + " where 1 = 0")
+                    .isEmpty()) {
+                warnings.add("the role may UPDATE " + table + "; Restock never needs UPDATE (it inserts whole"
+                        + " orders and deletes only its own partial writes), so the grant can be revoked");
+            }
+        }
+        return new ConnectionCheck.Table(table, null, missing, fix, privilegesMissing, warnings);
+    }
+
+    /** Runs a statement that touches no row; a failure means the privilege is missing. */
+    private java.util.Optional<String> probe(
+            java.sql.Connection jdbc, Connection connection, String privilege, String sql) {
+        try (Statement statement = jdbc.createStatement()) {
+            statement.execute(sql);
+            return java.util.Optional.empty();
+        } catch (SQLException e) {
+            return java.util.Optional.of(privilege + " (" + opener.describe(connection, e) + ")");
+        }
     }
 }

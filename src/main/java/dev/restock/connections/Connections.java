@@ -85,21 +85,28 @@ public class Connections {
             Path file = connection.password().file();
             settings.put("passwordFile", file == null ? null : file.toString());
         }
+        if (connection.privateKeyFile() != null) {
+            settings.put("privateKeyFile", connection.privateKeyFile().toString());
+        }
+        SecretReference passphrase = connection.privateKeyPassphrase();
+        if (passphrase != null) {
+            settings.put("privateKeyPassphraseEnv", passphrase.environmentVariable());
+            Path file = passphrase.file();
+            settings.put("privateKeyPassphraseFile", file == null ? null : file.toString());
+        }
         ObjectNode properties = settings.putObject("properties");
         connection.properties().forEach(properties::put);
         ObjectNode tables = settings.putObject("tables");
         connection.tables().forEach((type, table) -> tables.put(type.code(), table));
         settings.put("createTables", connection.createTables());
+        settings.put("updatedAtMaintained", connection.updatedAtMaintained());
         return JSON.writeValueAsString(settings);
     }
 
     private static Connection fromRow(String name, String kind, String json) {
         JsonNode settings = JSON.readTree(json);
-        String passwordEnv = text(settings, "passwordEnv");
-        String passwordFile = text(settings, "passwordFile");
-        SecretReference password = passwordEnv != null
-                ? SecretReference.environment(passwordEnv)
-                : passwordFile != null ? SecretReference.file(Path.of(passwordFile)) : null;
+        SecretReference password = secret(settings, "password");
+        String keyFile = text(settings, "privateKeyFile");
         Map<String, String> properties = new LinkedHashMap<>();
         settings.path("properties")
                 .properties()
@@ -118,7 +125,19 @@ public class Connections {
                 password,
                 properties,
                 tables,
-                settings.path("createTables").asBoolean(false));
+                settings.path("createTables").asBoolean(false),
+                keyFile == null ? null : Path.of(keyFile),
+                secret(settings, "privateKeyPassphrase"),
+                settings.path("updatedAtMaintained").asBoolean(false));
+    }
+
+    /** A secret reference stored as {@code <prefix>Env} or {@code <prefix>File}, or null. */
+    private static SecretReference secret(JsonNode settings, String prefix) {
+        String variable = text(settings, prefix + "Env");
+        String file = text(settings, prefix + "File");
+        return variable != null
+                ? SecretReference.environment(variable)
+                : file != null ? SecretReference.file(Path.of(file)) : null;
     }
 
     private static String text(JsonNode node, String field) {

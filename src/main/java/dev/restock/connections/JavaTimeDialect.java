@@ -14,6 +14,15 @@ import java.time.ZoneOffset;
  */
 abstract class JavaTimeDialect implements SqlDialect {
 
+    /** Bind parameters per multi-row INSERT: well below PostgreSQL's limit of 65,535. */
+    static final int BINDS_PER_INSERT = 20_000;
+
+    /** DuckDB and pgjdbc run a JDBC batch one row at a time: multi-row VALUES instead. */
+    @Override
+    public int rowsPerInsert(int columns) {
+        return Math.max(1, BINDS_PER_INSERT / columns);
+    }
+
     @Override
     public void bindTimestamp(PreparedStatement statement, int index, Instant value) throws SQLException {
         if (value == null) {

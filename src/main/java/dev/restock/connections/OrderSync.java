@@ -5,10 +5,15 @@ import dev.restock.orders.OrderSyncWriter;
 import dev.restock.orders.StockOrder;
 import dev.restock.orders.SyncOutcome;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -16,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -24,9 +30,14 @@ import org.springframework.stereotype.Service;
  * differs through {@link OrderSyncWriter}, one Restock transaction per order. An order that fails
  * to apply is left unchanged, its problem recorded, and the pass goes on with the others.
  *
- * <p>Every pass reads every open saved order: correct whether or not the table maintains
- * UPDATED_AT. TODO(#4): read only rows changed since a per-connection UPDATED_AT cursor, and run
- * on a schedule. Thread-safe.
+ * <p>A connection whose tables maintain UPDATED_AT ({@link Connection#updatedAtMaintained()}) is
+ * read by cursor: first the largest UPDATED_AT of the table (the next cursor), then the ids of
+ * rows with UPDATED_AT at or after the stored cursor less an overlap window, and only those orders
+ * (plus orders saved since the last pass) are read whole and applied. The overlap covers clock
+ * skew between the writers and rows committed late; re-reading a row is harmless, because
+ * applying is idempotent. Deleted rows leave no UPDATED_AT behind, so every
+ * {@code fullPassEvery} a full pass reads every open order again. Other connections get a full
+ * pass every time, which is always correct. The scheduled job is {@link SyncJobs}. Thread-safe.
  */
 @Service
 public class OrderSync {
@@ -36,22 +47,46 @@ public class OrderSync {
     /** Ids per SELECT: few round trips, and far below every driver's bind limit. */
     static final int BATCH_SIZE = 500;
 
+    /**
+     * @param batchSize ids per SELECT
+     * @param overlap how far before the cursor a pass by cursor reads again
+     * @param fullPassEvery how often a connection read by cursor still gets a full pass
+     */
+    record Settings(int batchSize, Duration overlap, Duration fullPassEvery) {}
+
     private final Connections connections;
     private final OrderSyncWriter writer;
     private final ConnectionOpener opener;
-    private final int batchSize;
+    private final SyncCursors cursors;
+    private final Clock clock;
+    private final Settings settings;
 
     @Autowired
-    public OrderSync(Connections connections, OrderSyncWriter writer, ConnectionOpener opener) {
-        this(connections, writer, opener, BATCH_SIZE);
+    OrderSync(
+            Connections connections,
+            OrderSyncWriter writer,
+            ConnectionOpener opener,
+            SyncCursors cursors,
+            Clock clock,
+            @Value("${restock.sync.cursor-overlap:PT10M}") Duration overlap,
+            @Value("${restock.sync.full-pass-every:PT1H}") Duration fullPassEvery) {
+        this(connections, writer, opener, cursors, clock, new Settings(BATCH_SIZE, overlap, fullPassEvery));
     }
 
-    /** For tests that cross batch boundaries with a few orders. */
-    OrderSync(Connections connections, OrderSyncWriter writer, ConnectionOpener opener, int batchSize) {
+    /** For tests: batches of a few orders, a clock of their own. */
+    OrderSync(
+            Connections connections,
+            OrderSyncWriter writer,
+            ConnectionOpener opener,
+            SyncCursors cursors,
+            Clock clock,
+            Settings settings) {
         this.connections = connections;
         this.writer = writer;
         this.opener = opener;
-        this.batchSize = batchSize;
+        this.cursors = cursors;
+        this.clock = clock;
+        this.settings = settings;
     }
 
     /**
@@ -78,8 +113,9 @@ public class OrderSync {
         }
         SyncResult result = tally.result();
         log.info(
-                "Synced connection '{}': {} orders checked, {} changed, {} lines changed, {} problems",
+                "Synced connection '{}' ({}): {} orders checked, {} changed, {} lines changed, {} problems",
                 result.connection(),
+                result.fullPass() ? "full pass" : "by UPDATED_AT cursor",
                 result.ordersChecked(),
                 result.ordersChanged(),
                 result.linesChanged(),
@@ -109,16 +145,57 @@ public class OrderSync {
             java.sql.Connection jdbc, Connection connection, String table, List<StockOrder> orders, Tally tally)
             throws SQLException {
         SyncReader reader = new SyncReader(jdbc, connection, table);
-        Map<UUID, StockOrder> byId = orders.stream()
+        Instant now = clock.instant();
+        boolean byCursor = connection.updatedAtMaintained() && reader.hasUpdatedAt();
+        Optional<SyncCursors.Cursor> cursor = byCursor ? cursors.find(connection.name(), table) : Optional.empty();
+        // Taken before reading: a row changed while this pass reads is at or after it.
+        Instant nextCursor = byCursor ? reader.maxUpdatedAt() : null;
+        boolean full = cursor.map(this::fullPassDue).orElse(true);
+        List<StockOrder> toRead = full ? orders : changedSince(reader, cursor.get(), orders);
+        tally.fullPass &= full;
+
+        Map<UUID, StockOrder> byId = toRead.stream()
                 .collect(Collectors.toMap(StockOrder::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         List<UUID> ids = List.copyOf(byId.keySet());
+        int batchSize = settings.batchSize();
         for (int start = 0; start < ids.size(); start += batchSize) {
             List<UUID> batch = ids.subList(start, Math.min(start + batchSize, ids.size()));
             log.debug("Reading {} orders from '{}' table '{}'", batch.size(), connection.name(), table);
-            for (DownstreamOrder downstream : reader.read(batch)) {
-                apply(connection, byId.get(downstream.orderId()), downstream, tally);
+            List<DownstreamOrder> read = reader.read(batch);
+            // Most orders are as Restock has them: checked for the batch at once, not one by one.
+            Set<UUID> unchanged = writer.unchanged(connection.name(), read);
+            for (DownstreamOrder downstream : read) {
+                StockOrder order = byId.get(downstream.orderId());
+                if (unchanged.contains(order.id())) {
+                    tally.add(order, new SyncOutcome(0, 0, List.of()));
+                } else {
+                    apply(connection, order, downstream, tally);
+                }
             }
         }
+        if (byCursor) {
+            Instant kept = nextCursor != null
+                    ? nextCursor
+                    : cursor.map(SyncCursors.Cursor::updatedAt).orElse(null);
+            cursors.store(connection.name(), table, kept, full ? now : null, clock.instant());
+        }
+    }
+
+    private boolean fullPassDue(SyncCursors.Cursor cursor) {
+        return cursor.updatedAt() == null
+                || cursor.lastFullPass() == null
+                || !cursor.lastFullPass().plus(settings.fullPassEvery()).isAfter(clock.instant());
+    }
+
+    /** Orders with a row changed since the cursor (less the overlap), or saved since the last pass. */
+    private List<StockOrder> changedSince(SyncReader reader, SyncCursors.Cursor cursor, List<StockOrder> orders)
+            throws SQLException {
+        Set<String> changed = reader.idsChangedSince(cursor.updatedAt().minus(settings.overlap()));
+        Instant savedSince = cursor.lastPass().minus(settings.overlap());
+        return orders.stream()
+                .filter(order -> changed.contains(order.id().toString())
+                        || (order.savedAt() != null && !order.savedAt().isBefore(savedSince)))
+                .toList();
     }
 
     private void apply(Connection connection, StockOrder order, DownstreamOrder downstream, Tally tally) {
@@ -147,6 +224,7 @@ public class OrderSync {
         private int checked;
         private int changed;
         private int lines;
+        private boolean fullPass = true;
 
         Tally(String connection) {
             this.connection = connection;
@@ -160,7 +238,7 @@ public class OrderSync {
         }
 
         SyncResult result() {
-            return new SyncResult(connection, checked, changed, lines, problems);
+            return new SyncResult(connection, checked, changed, lines, fullPass, problems);
         }
     }
 }

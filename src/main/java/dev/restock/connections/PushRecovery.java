@@ -36,13 +36,21 @@ public class PushRecovery {
         this.opener = opener;
     }
 
-    // TODO(#4): run at start-up and on a db-scheduler job, and skip attempts younger than a push
-    // timeout: with several instances, an order in 'saving' may belong to a push still running.
+    /** Settles every order left in {@code saving}; for a single process ({@code orders recover}). */
     public Outcome recoverInterruptedPushes() {
+        return recoverInterruptedPushes(attempt -> true);
+    }
+
+    /**
+     * Settles the orders left in {@code saving} that are {@code due}. The {@code push-recovery}
+     * job ({@link SyncJobs}) passes only attempts older than a push timeout: with several
+     * instances, a younger one may belong to a push still running.
+     */
+    public Outcome recoverInterruptedPushes(java.util.function.Predicate<SaveAttempt> due) {
         int saved = 0;
         int undone = 0;
         int unsettled = 0;
-        for (SaveAttempt attempt : saves.unsettled()) {
+        for (SaveAttempt attempt : saves.unsettled().stream().filter(due).toList()) {
             try (MDC.MDCCloseable order =
                             MDC.putCloseable("orderId", attempt.order().id().toString());
                     MDC.MDCCloseable push = MDC.putCloseable(

@@ -147,7 +147,10 @@ class PushWriter {
         }
     }
 
-    /** All rows in one batch: the Snowflake driver sends an INSERT batch as one array bind. */
+    /**
+     * All rows in as few round trips as the driver allows: multi-row INSERTs where the dialect
+     * says so, else one batch (the Snowflake driver sends an INSERT batch as one array bind).
+     */
     private static void insert(
             java.sql.Connection jdbc,
             SqlDialect dialect,
@@ -159,15 +162,59 @@ class PushWriter {
                 .filter(ContractColumn::writtenByRestock)
                 .toList();
         List<String> names = written.stream().map(columns::get).toList();
-        try (PreparedStatement insert = jdbc.prepareStatement(dialect.insert(table, names))) {
-            for (Map<ContractColumn, Object> row : rows) {
-                for (int i = 0; i < written.size(); i++) {
-                    ContractColumn column = written.get(i);
-                    dialect.bind(insert, i + 1, column.type(), row.get(column));
+        if (dialect.bulkInsert(jdbc, table, names, written, rows)) {
+            return;
+        }
+        int perStatement = dialect.rowsPerInsert(written.size());
+        if (perStatement <= 1) {
+            try (PreparedStatement insert = jdbc.prepareStatement(dialect.insert(table, names))) {
+                for (Map<ContractColumn, Object> row : rows) {
+                    bindRow(dialect, insert, 0, written, row);
+                    insert.addBatch();
                 }
-                insert.addBatch();
+                insert.executeBatch();
             }
-            insert.executeBatch();
+            return;
+        }
+        PreparedStatement full = null;
+        try {
+            for (int start = 0; start < rows.size(); start += perStatement) {
+                List<Map<ContractColumn, Object>> chunk =
+                        rows.subList(start, Math.min(start + perStatement, rows.size()));
+                boolean whole = chunk.size() == perStatement;
+                if (whole && full == null) {
+                    full = jdbc.prepareStatement(dialect.insertRows(table, names, perStatement));
+                }
+                PreparedStatement insert =
+                        whole ? full : jdbc.prepareStatement(dialect.insertRows(table, names, chunk.size()));
+                try {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        bindRow(dialect, insert, i * written.size(), written, chunk.get(i));
+                    }
+                    insert.executeUpdate();
+                } finally {
+                    if (!whole) {
+                        insert.close();
+                    }
+                }
+            }
+        } finally {
+            if (full != null) {
+                full.close();
+            }
+        }
+    }
+
+    private static void bindRow(
+            SqlDialect dialect,
+            PreparedStatement insert,
+            int offset,
+            List<ContractColumn> written,
+            Map<ContractColumn, Object> row)
+            throws SQLException {
+        for (int i = 0; i < written.size(); i++) {
+            ContractColumn column = written.get(i);
+            dialect.bind(insert, offset + i + 1, column.type(), row.get(column));
         }
     }
 

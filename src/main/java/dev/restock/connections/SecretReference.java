@@ -30,8 +30,9 @@ public record SecretReference(String environmentVariable, Path file) {
         if (environmentVariable != null) {
             String value = System.getenv(environmentVariable);
             if (value == null || value.isEmpty()) {
-                throw new ConnectionException("Connection '" + connection + "' reads its password from environment"
-                        + " variable " + environmentVariable + ", which is not set.");
+                throw new ConnectionException(
+                        "Connection '" + connection + "' reads a secret (password or key passphrase) from environment"
+                                + " variable " + environmentVariable + ", which is not set.");
             }
             return value;
         }
@@ -39,8 +40,9 @@ public record SecretReference(String environmentVariable, Path file) {
             // Editors and `echo` end files with a newline that is not part of the password.
             return Files.readString(file, StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
-            throw new ConnectionException("Connection '" + connection + "' reads its password from " + file
-                    + ", which cannot be read: " + e.getClass().getSimpleName() + ".");
+            throw new ConnectionException(
+                    "Connection '" + connection + "' reads a secret (password or key passphrase) from " + file
+                            + ", which cannot be read: " + e.getClass().getSimpleName() + ".");
         }
     }
 

@@ -52,6 +52,18 @@ final class SnowflakeDialect implements SqlDialect {
         return text == null ? null : LocalDate.parse(text.substring(0, Math.min(10, text.length())));
     }
 
+    /** As text, like dates: its {@code getTimestamp} shifts by the JVM's zone. */
+    @Override
+    public Instant readTimestamp(java.sql.ResultSet rs, int index) throws SQLException {
+        String text = rs.getString(index);
+        if (text == null) {
+            return null;
+        }
+        String iso = text.strip().replace(' ', 'T');
+        return java.time.LocalDateTime.parse(iso.length() == 16 ? iso + ":00" : iso)
+                .toInstant(ZoneOffset.UTC);
+    }
+
     @Override
     public void bindDate(PreparedStatement statement, int index, LocalDate value) throws SQLException {
         statement.setString(index, value == null ? null : value.toString());

@@ -35,6 +35,12 @@ public interface SqlDialect {
         return rs.getObject(index, LocalDate.class);
     }
 
+    /** Reads a timestamp-without-zone column as the UTC instant it holds. */
+    default Instant readTimestamp(java.sql.ResultSet rs, int index) throws SQLException {
+        java.time.LocalDateTime value = rs.getObject(index, java.time.LocalDateTime.class);
+        return value == null ? null : value.toInstant(java.time.ZoneOffset.UTC);
+    }
+
     default String quote(String identifier) {
         return '"' + identifier.replace("\"", "\"\"") + '"';
     }
@@ -67,6 +73,39 @@ public interface SqlDialect {
         return "insert into " + quoteTable(table) + " ("
                 + columns.stream().map(this::quote).collect(Collectors.joining(", ")) + ") values ("
                 + columns.stream().map(column -> "?").collect(Collectors.joining(", ")) + ")";
+    }
+
+    /**
+     * Inserts the rows the database's own bulk way, inside the open transaction, if the dialect
+     * has one; returns false to have them inserted with INSERT statements.
+     *
+     * @param names the table's names of the {@code written} columns
+     */
+    default boolean bulkInsert(
+            java.sql.Connection jdbc,
+            String table,
+            List<String> names,
+            List<ContractColumn> written,
+            List<java.util.Map<ContractColumn, Object>> rows)
+            throws SQLException {
+        return false;
+    }
+
+    /**
+     * How many rows one INSERT statement carries. 1 sends a JDBC batch of one-row INSERTs (the
+     * Snowflake driver turns it into one array bind); more builds multi-row {@code VALUES}, one
+     * round trip and one plan for many rows where the driver would run a batch row by row.
+     */
+    default int rowsPerInsert(int columns) {
+        return 1;
+    }
+
+    /** An INSERT of {@code rows} rows into the given columns, named as the table spells them. */
+    default String insertRows(String table, List<String> columns, int rows) {
+        String row = columns.stream().map(column -> "?").collect(Collectors.joining(", ", "(", ")"));
+        return "insert into " + quoteTable(table) + " ("
+                + columns.stream().map(this::quote).collect(Collectors.joining(", ")) + ") values "
+                + String.join(", ", java.util.Collections.nCopies(rows, row));
     }
 
     default String deleteOrder(String table, String idColumn) {

@@ -39,6 +39,41 @@ final class SyncReader {
         }
     }
 
+    /** Whether the table has an UPDATED_AT column to keep a cursor on. */
+    boolean hasUpdatedAt() {
+        return columns.containsKey(ContractColumn.UPDATED_AT);
+    }
+
+    /** The largest UPDATED_AT in the table, or null if it has no rows with one. */
+    java.time.Instant maxUpdatedAt() throws SQLException {
+        SqlDialect dialect = connection.dialect();
+        String sql = "select max(" + dialect.quote(columns.get(ContractColumn.UPDATED_AT)) + ") from "
+                + dialect.quoteTable(table);
+        try (PreparedStatement select = jdbc.prepareStatement(sql);
+                ResultSet rs = select.executeQuery()) {
+            rs.next();
+            return dialect.readTimestamp(rs, 1);
+        }
+    }
+
+    /** The ids of orders with a row whose UPDATED_AT is at or after {@code since}. */
+    java.util.Set<String> idsChangedSince(java.time.Instant since) throws SQLException {
+        SqlDialect dialect = connection.dialect();
+        String sql = "select distinct " + dialect.quote(columns.get(ContractColumn.ID)) + " from "
+                + dialect.quoteTable(table) + " where " + dialect.quote(columns.get(ContractColumn.UPDATED_AT))
+                + " >= ?";
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        try (PreparedStatement select = jdbc.prepareStatement(sql)) {
+            dialect.bindTimestamp(select, 1, since);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+        }
+        return ids;
+    }
+
     /** The rows of each id, in the order given; an id without rows gets an empty list. */
     List<DownstreamOrder> read(List<UUID> orderIds) throws SQLException {
         Map<String, List<DownstreamRow>> rows = new LinkedHashMap<>();

@@ -37,19 +37,18 @@ class BackgroundJobs {
             ObjectProvider<Task<?>> taskBeans,
             @Value("${restock.jobs.poll-interval:PT1S}") Duration pollInterval,
             @Value("${restock.jobs.threads:4}") int threads) {
-        List<Task<?>> tasks = taskBeans.orderedStream().toList();
-        List<Task<?>> oneTime = new ArrayList<>();
+        // startTasks registers the recurring tasks too: listing them in create as well would
+        // register them twice, which the builder refuses (duplicate key).
+        List<Task<?>> others = new ArrayList<>();
         List<RecurringTask<?>> recurring = new ArrayList<>();
-        for (Task<?> task : tasks) {
+        for (Task<?> task : taskBeans.orderedStream().toList()) {
             if (task instanceof RecurringTask<?> job) {
                 recurring.add(job);
             } else {
-                oneTime.add(task);
+                others.add(task);
             }
         }
-        // startTasks registers the recurring tasks itself; naming them in create too fails as a
-        // duplicate task name.
-        return Scheduler.create(dataSource, oneTime)
+        return Scheduler.create(dataSource, others)
                 .startTasks(recurring)
                 .pollingInterval(pollInterval)
                 .threads(threads)

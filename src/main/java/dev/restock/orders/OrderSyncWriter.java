@@ -97,6 +97,73 @@ public class OrderSyncWriter {
         return new SyncOutcome(fields, changedLines, problems);
     }
 
+    /**
+     * The orders of a batch that certainly have nothing to apply, checked with two queries for the
+     * whole batch instead of a locked transaction per order: in step at the last sync, and every
+     * row agreeing with Restock (a NULL counts as agreeing, as {@link #apply} keeps the value), one
+     * row per line. Their {@code last_synced_at} is set; anything else is left for {@link #apply}.
+     */
+    public java.util.Set<UUID> unchanged(String connection, List<DownstreamOrder> batch) {
+        java.util.Map<UUID, DownstreamOrder> byId = new java.util.HashMap<>();
+        batch.forEach(order -> byId.put(order.orderId(), order));
+        UUID[] ids = byId.keySet().toArray(UUID[]::new);
+        java.util.Map<UUID, java.util.Map<String, StockOrderLine>> lines = new java.util.HashMap<>();
+        jdbc.sql("select * from stock_order_lines where order_id = any(?)")
+                .param(ids)
+                .query(StockOrderRows::line)
+                .list()
+                .forEach(line -> lines.computeIfAbsent(line.orderId(), id -> new java.util.HashMap<>())
+                        .put(line.lineItemId(), line));
+        java.util.Set<UUID> unchanged = new java.util.HashSet<>();
+        jdbc.sql("select " + StockOrderRows.ORDER_COLUMNS
+                        + " where o.id = any(?) and o.save_state = 'saved' and o.saved_to = ?"
+                        + " and o.sync_state = 'in_step'")
+                .params(ids, connection)
+                .query(StockOrderRows::order)
+                .list()
+                .forEach(order -> {
+                    if (agrees(order, byId.get(order.id()), lines.getOrDefault(order.id(), java.util.Map.of()))) {
+                        unchanged.add(order.id());
+                    }
+                });
+        if (!unchanged.isEmpty()) {
+            jdbc.sql("update stock_orders set last_synced_at = ? where id = any(?)")
+                    .params(now(), unchanged.toArray(UUID[]::new))
+                    .update();
+        }
+        return unchanged;
+    }
+
+    private static boolean agrees(
+            StockOrder order, DownstreamOrder downstream, java.util.Map<String, StockOrderLine> lines) {
+        List<DownstreamRow> rows = downstream.rows();
+        if (rows.size() != lines.size()) {
+            return false;
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (DownstreamRow row : rows) {
+            StockOrderLine line = lines.get(row.lineItemId());
+            if (line == null || !seen.add(row.lineItemId())) {
+                return false;
+            }
+            boolean same = (row.status() == null || row.status().equalsIgnoreCase(order.status()))
+                    && (row.externalId() == null || row.externalId().equals(order.externalId()))
+                    && (row.expectedDate() == null || row.expectedDate().equals(order.expectedDate()))
+                    && sameDecimal(row.replenishment(), line.replenishment())
+                    && sameDecimal(row.received(), line.received())
+                    && (row.receivedDate() == null || row.receivedDate().equals(line.receivedDate()))
+                    && (row.removed() == null || row.removed() == line.removed());
+            if (!same) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean sameDecimal(java.math.BigDecimal downstream, java.math.BigDecimal current) {
+        return downstream == null || (current != null && downstream.compareTo(current) == 0);
+    }
+
     /** Records a failure to apply an order (its own transaction rolled back) as its sync problem. */
     public void recordFailure(UUID orderId, String problem) {
         jdbc.sql("""

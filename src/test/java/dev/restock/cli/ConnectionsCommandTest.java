@@ -46,4 +46,67 @@ class ConnectionsCommandTest extends DatabaseTest {
         assertThat(exitCode).isEqualTo(1);
         assertThat(err.toString()).contains("error: There is no connection 'prod'");
     }
+
+    @Test
+    void ddlPrintsTheStatementsAndApplyCreatesTheLocalTables() throws java.sql.SQLException {
+        StringWriter out = new StringWriter();
+        CommandLine command = Main.commandLine();
+        command.setOut(new PrintWriter(out));
+
+        int printed = command.execute("--home", TEST_HOME.toString(), "connections", "ddl", "local");
+        int applied = command.execute("--home", TEST_HOME.toString(), "connections", "ddl", "local", "--apply");
+
+        assertThat(printed).isZero();
+        assertThat(applied).isZero();
+        assertThat(out.toString())
+                .contains("create table if not exists \"PURCHASE_ORDERS\" (", "\"UPDATED_AT\" TIMESTAMP")
+                .contains("-- ran 3 statements on 'local'");
+        try (var duckdb = java.sql.DriverManager.getConnection("jdbc:duckdb:" + TEST_HOME.resolve("local.duckdb"));
+                var rs = duckdb.createStatement()
+                        .executeQuery("select count(*) from information_schema.tables where table_name in"
+                                + " ('PURCHASE_ORDERS', 'TRANSFER_ORDERS', 'ASSEMBLY_ORDERS')")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void addStoresASnowflakeConnectionWithAKeyFileAndListsNoSecret() {
+        StringWriter out = new StringWriter();
+        CommandLine command = Main.commandLine();
+        command.setOut(new PrintWriter(out));
+
+        int added = command.execute(
+                "--home",
+                TEST_HOME.toString(),
+                "connections",
+                "add",
+                "sf",
+                "--kind",
+                "snowflake",
+                "--url",
+                "jdbc:snowflake://acme-xy12345.snowflakecomputing.com",
+                "--user",
+                "RESTOCK",
+                "--private-key-file",
+                "/etc/restock/rsa_key.p8",
+                "--private-key-passphrase-env",
+                "RESTOCK_KEY_PASS",
+                "--property",
+                "warehouse=RESTOCK_WH",
+                "--table",
+                "po=ORDERS.PURCHASE_ORDERS",
+                "--updated-at-maintained");
+        int listed = command.execute("--home", TEST_HOME.toString(), "connections", "list", "--format", "json");
+
+        assertThat(added).isZero();
+        assertThat(listed).isZero();
+        assertThat(out.toString())
+                .contains("Stored connection 'sf'", "\"po\" : \"ORDERS.PURCHASE_ORDERS\"")
+                .doesNotContain("RESTOCK_KEY_PASS=");
+        assertThat(jdbc.sql("select settings ->> 'privateKeyPassphraseEnv' from connections where name = 'sf'")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("RESTOCK_KEY_PASS");
+    }
 }

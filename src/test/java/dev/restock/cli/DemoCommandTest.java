@@ -38,7 +38,34 @@ class DemoCommandTest {
         assertThat(out.toString())
                 .contains("\"linesRead\" : 11", "\"salesLines\" : 8", "\"warehouses\" : 2")
                 .contains("\"replenishment\" : [", "\"linesToOrder\"")
-                .contains("\"home\" : \"" + demoHome + "\"");
+                .contains("\"home\" : \"" + demoHome + "\"")
+                .contains("\"saveAndSync\"");
+        // Saved to the local DuckDB file, taken and partly received by the simulated WMS, synced.
+        assertThat(number("ordersSaved")).isPositive();
+        assertThat(number("rowsTakenByWms")).isEqualTo(number("rowsSaved"));
+        assertThat(number("rowsPartlyReceived")).isPositive();
+        assertThat(number("ordersChanged")).isEqualTo(number("ordersSaved"));
+        assertThat(number("linesChanged")).isEqualTo(number("rowsPartlyReceived"));
+        assertThat(demoHome.resolve("local.duckdb")).exists();
+    }
+
+    @Test
+    void printsWhatTheSyncBroughtBack() {
+        int exitCode = run("--home", home.toString(), "demo", "--sales", "src/test/resources/online-retail/small.csv");
+
+        assertThat(exitCode).as(err.toString()).isZero();
+        assertThat(out.toString())
+                .contains("Step 3: save the purchase orders to the local connection")
+                .containsPattern("Saved \\d+ purchase orders \\([\\d,]+ rows\\) to local.duckdb: PO-")
+                .containsPattern("The WMS set EXTERNAL_ID on [1-9][\\d,]* rows and received [1-9][\\d,]* lines")
+                .containsPattern("Sync brought back changes to [1-9]\\d* orders");
+    }
+
+    private long number(String field) {
+        java.util.regex.Matcher matcher =
+                java.util.regex.Pattern.compile("\"" + field + "\" : (\\d+)").matcher(out.toString());
+        assertThat(matcher.find()).as(field + " in " + out).isTrue();
+        return Long.parseLong(matcher.group(1));
     }
 
     @Test

@@ -13,7 +13,11 @@ import dev.restock.orders.StockOrderLine;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -240,9 +244,88 @@ abstract class OrderSyncGuarantees extends PushTestBase {
         assertThat(syncWriter.status(order.id()).state()).isEqualTo("in_step");
     }
 
+    /**
+     * A table that maintains UPDATED_AT is read by cursor: only orders with a row changed since
+     * the cursor (less the overlap window, which also catches a row committed late with an older
+     * UPDATED_AT) are read, until the next full pass reads every open order again.
+     */
+    @Test
+    void aPassByCursorReadsOnlyOrdersChangedSinceTheCursorWithAnOverlap() throws SQLException {
+        connections.save(connection(TABLE).withUpdatedAtMaintained(true));
+        StockOrder changed = savedOrder();
+        StockOrder late = savedOrderLike(changed);
+        StockOrder quiet = savedOrderLike(changed);
+        MutableClock time = new MutableClock(clock.instant());
+        OrderSync sync = sync(time);
+        SyncResult first = sync.sync(CONNECTION);
+        time.advance(Duration.ofMinutes(20));
+        SyncResult settled = sync.sync(CONNECTION);
+        Instant cursor = maxUpdatedAt();
+
+        time.advance(Duration.ofMinutes(20));
+        // A change whose UPDATED_AT moved on, one committed late with an UPDATED_AT just before
+        // the cursor, and one whose UPDATED_AT is far older than the cursor: not read by cursor.
+        downstream(
+                "update %s set \"RECEIVED\" = 2, \"UPDATED_AT\" = ? where \"ID\" = ?",
+                utc(time.instant()), changed.id().toString());
+        downstream(
+                "update %s set \"RECEIVED\" = 3, \"UPDATED_AT\" = ? where \"ID\" = ?",
+                utc(cursor.minus(Duration.ofMinutes(5))), late.id().toString());
+        downstream(
+                "update %s set \"RECEIVED\" = 4, \"UPDATED_AT\" = ? where \"ID\" = ?",
+                utc(cursor.minus(Duration.ofDays(1))), quiet.id().toString());
+        SyncResult byCursor = sync.sync(CONNECTION);
+        SyncResult again = sync.sync(CONNECTION);
+        time.advance(Duration.ofHours(1));
+        SyncResult full = sync.sync(CONNECTION);
+
+        assertThat(first.fullPass()).isTrue();
+        assertThat(first.ordersChecked()).isEqualTo(3);
+        assertThat(settled.fullPass()).isFalse();
+        assertThat(settled.ordersChanged()).isZero();
+        assertThat(byCursor.fullPass()).isFalse();
+        assertThat(byCursor.ordersChecked()).isEqualTo(2);
+        assertThat(byCursor.ordersChanged()).isEqualTo(2);
+        assertThat(orders.lines(changed.id()))
+                .allSatisfy(line -> assertThat(line.received()).isEqualByComparingTo("2"));
+        assertThat(orders.lines(late.id()))
+                .allSatisfy(line -> assertThat(line.received()).isEqualByComparingTo("3"));
+        assertThat(again.ordersChanged()).isZero();
+        assertThat(full.fullPass()).isTrue();
+        assertThat(full.ordersChecked()).isEqualTo(3);
+        assertThat(full.ordersChanged()).isEqualTo(1);
+        assertThat(orders.lines(quiet.id()))
+                .allSatisfy(line -> assertThat(line.received()).isEqualByComparingTo("4"));
+        assertThat(syncChanges(changed)).hasSize(2);
+    }
+
     /** A batch of one id: every order is its own SELECT, so batch edges are crossed. */
     SyncResult sync() {
-        return new OrderSync(connections, syncWriter, opener, 1).sync(CONNECTION);
+        return sync(clock).sync(CONNECTION);
+    }
+
+    OrderSync sync(java.time.Clock time) {
+        return new OrderSync(
+                connections,
+                syncWriter,
+                opener,
+                new SyncCursors(jdbc),
+                time,
+                new OrderSync.Settings(1, Duration.ofMinutes(10), Duration.ofHours(1)));
+    }
+
+    Instant maxUpdatedAt() throws SQLException {
+        try (java.sql.Connection target = inspect();
+                var rs = target.createStatement()
+                        .executeQuery(
+                                "select max(\"UPDATED_AT\") from " + dialect().quoteTable(TABLE))) {
+            rs.next();
+            return rs.getObject(1, LocalDateTime.class).toInstant(ZoneOffset.UTC);
+        }
+    }
+
+    static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     StockOrder savedOrder() {

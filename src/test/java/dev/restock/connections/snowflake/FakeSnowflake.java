@@ -216,6 +216,14 @@ public final class FakeSnowflake implements AutoCloseable {
         handler.clearLogs();
     }
 
+    /**
+     * Accepts key-pair logins (authenticator SNOWFLAKE_JWT) whose token this public key verifies;
+     * until called, only the password logs in.
+     */
+    public void acceptPublicKey(java.security.PublicKey key) {
+        handler.acceptPublicKey(key);
+    }
+
     /** Sessions logged in and not yet closed by the driver. */
     public int openSessions() {
         return handler.openSessions();

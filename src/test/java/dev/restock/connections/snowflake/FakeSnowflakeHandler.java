@@ -66,6 +66,7 @@ final class FakeSnowflakeHandler implements HttpHandler {
     private final Set<String> expiredTokens = ConcurrentHashMap.newKeySet();
     private final List<ReceivedStatement> statements = new CopyOnWriteArrayList<>();
     private final List<String> requestPaths = new CopyOnWriteArrayList<>();
+    private volatile java.security.PublicKey publicKey;
 
     FakeSnowflakeHandler(String user, String password, DuckDbConnections duckdb, FakeSnowflakeFaults faults) {
         this.user = user;
@@ -134,8 +135,11 @@ final class FakeSnowflakeHandler implements HttpHandler {
 
     private Answer login(HttpExchange exchange, JsonNode body) {
         JsonNode data = body.path("data");
-        if (!user.equals(data.path("LOGIN_NAME").asString())
-                || !password.equals(data.path("PASSWORD").asString())) {
+        boolean keyPair = "SNOWFLAKE_JWT".equals(data.path("AUTHENTICATOR").asString());
+        boolean authenticated = keyPair
+                ? validJwt(data.path("TOKEN").asString())
+                : password.equals(data.path("PASSWORD").asString());
+        if (!user.equals(data.path("LOGIN_NAME").asString()) || !authenticated) {
             return new Answer(FakeSnowflakeError.INCORRECT_PASSWORD.toJson(null));
         }
         Map<String, String> query = queryParameters(exchange.getRequestURI());
@@ -255,6 +259,26 @@ final class FakeSnowflakeHandler implements HttpHandler {
         sessionsByMasterToken.remove(session.masterToken);
         session.close();
         return ok(null);
+    }
+
+    void acceptPublicKey(java.security.PublicKey key) {
+        this.publicKey = key;
+    }
+
+    /** A key-pair login: a JWT signed with RS256 by the private key of the accepted public key. */
+    private boolean validJwt(String jwt) {
+        String[] parts = jwt == null ? new String[0] : jwt.split("\\.");
+        if (publicKey == null || parts.length != 3) {
+            return false;
+        }
+        try {
+            java.security.Signature rs256 = java.security.Signature.getInstance("SHA256withRSA");
+            rs256.initVerify(publicKey);
+            rs256.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+            return rs256.verify(java.util.Base64.getUrlDecoder().decode(parts[2]));
+        } catch (java.security.GeneralSecurityException | IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static Answer ok(ObjectNode data) {

@@ -43,6 +43,19 @@ final class BenchSupport {
         return seconds[runs / 2];
     }
 
+    /** Runs {@code task} once; returns its time in seconds. */
+    static double seconds(Callable<?> task) throws Exception {
+        long start = System.nanoTime();
+        task.call();
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    static double median(double[] seconds) {
+        double[] sorted = seconds.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
     static void resetPeakHeap() {
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {

@@ -78,13 +78,13 @@ public final class DailyDemandTally implements SalesLinesListener.LineWatcher {
             for (var entry : inKeyOrder()) {
                 Key key = entry.getKey();
                 Day day = entry.getValue();
-                copy.value(key.variantId())
-                        .value(key.warehouseId())
-                        .value(key.day())
-                        .value(day.sold.toPlainString())
-                        .value(day.returned.toPlainString())
-                        .value(day.revenue.toPlainString())
-                        .value(day.saleLines);
+                copy.bigint(key.variantId())
+                        .bigint(key.warehouseId())
+                        .date(key.day())
+                        .numeric(day.sold)
+                        .numeric(day.returned)
+                        .numeric(day.revenue)
+                        .integer(day.saleLines);
                 copy.endRow();
             }
             copy.finish();

@@ -1,6 +1,7 @@
 package dev.restock.ingest.entities;
 
 import dev.restock.ingest.ImportException;
+import dev.restock.ingest.StrictUtf8Reader;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,11 +48,7 @@ final class EntityFileReader implements AutoCloseable {
 
     static EntityFileReader open(Path path, EntityFile entity) {
         try {
-            if (Files.size(path) == 0) {
-                throw new ImportException(
-                        entity.fileName(),
-                        "the file is empty (0 bytes); it needs at least a header line naming its columns");
-            }
+            StrictUtf8Reader.refuseEmpty(path, entity.fileName());
             return new EntityFileReader(entity, Files.newInputStream(path));
         } catch (IOException e) {
             throw new ImportException(entity.fileName(), "cannot be read: " + e.getMessage());

@@ -168,7 +168,7 @@ public class OnlineRetailImporter {
                 read,
                 details.get("sales lines"),
                 facts.skippedCount(),
-                facts.skus().size(),
+                facts.skuCount(),
                 changed,
                 facts.skipped(),
                 details,

@@ -45,11 +45,11 @@ class RetailCatalogWriter {
         try (CopyWriter copy = CopyWriter.open(connection, "retail_skus", "sku, id, product_code, title, price")) {
             for (var entry : facts.skus().entrySet()) {
                 String sku = entry.getKey();
-                copy.value(sku)
-                        .value(variantIds.get(sku))
-                        .value(RetailLineKind.productCode(sku))
-                        .value(title(sku, entry.getValue().descriptions()))
-                        .value(price(entry.getValue().salePrices));
+                copy.text(sku)
+                        .bigint(variantIds.get(sku))
+                        .text(RetailLineKind.productCode(sku))
+                        .text(title(sku, entry.getValue().descriptions()))
+                        .numeric(price(entry.getValue().salePrices()));
                 copy.endRow();
             }
             copy.finish();

@@ -1,7 +1,6 @@
 package dev.restock.ingest.retail;
 
 import dev.restock.ingest.ImportException;
-import dev.restock.ingest.TextInput;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -68,9 +67,6 @@ final class RetailColumns {
                     null,
                     "found " + values.size() + " fields; expected " + HEADER.size() + " (" + String.join(",", HEADER)
                             + ")");
-        }
-        for (int i = 0; i < values.size(); i++) {
-            TextInput.checkEncoding(file, line, i + 1, HEADER.get(i), values.get(i));
         }
         String invoice = required(line, 0, values);
         String stockCode = required(line, 1, values);

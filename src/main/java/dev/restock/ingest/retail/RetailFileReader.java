@@ -5,7 +5,7 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.restock.ingest.ImportException;
 import dev.restock.ingest.ImportProgress;
-import dev.restock.ingest.TextInput;
+import dev.restock.ingest.StrictUtf8Reader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -52,7 +52,7 @@ final class RetailFileReader {
         if (name.endsWith(".zip")) {
             return readZip(file, progress, sink);
         }
-        try (Reader reader = TextInput.open(file)) {
+        try (Reader reader = StrictUtf8Reader.openGzipOrText(file, file.toString())) {
             return readCsv(file.toString(), reader, progress, sink);
         } catch (IOException e) {
             throw new ImportException(file.toString(), "cannot be read: " + e.getMessage());
@@ -82,6 +82,9 @@ final class RetailFileReader {
                         file, "the file has no header line; expected " + String.join(",", RetailColumns.HEADER));
             }
         } catch (CsvParseException e) {
+            if (e.getCause() instanceof ImportException refused) {
+                throw refused; // by the text input: not UTF-8, or binary
+            }
             throw new ImportException(
                     file,
                     "is not valid CSV: " + e.getMessage()
@@ -183,7 +186,7 @@ final class RetailFileReader {
                 try (InputStream in = zip.getInputStream(entry)) {
                     Files.copy(in, extracted, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 }
-                try (Reader reader = TextInput.open(extracted)) {
+                try (Reader reader = StrictUtf8Reader.openGzipOrText(extracted, inner)) {
                     return readCsv(inner, reader, progress, sink);
                 }
             } finally {

@@ -107,7 +107,21 @@ class OnlineRetailBadInputTest extends DatabaseTest {
         Path file = folder.resolve("picture.csv");
         Files.write(file, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d});
 
-        assertRefused(file, 0, 0, null, "this is a binary file");
+        assertRefused(file, 1, 1, null, "is a PNG image, not CSV text");
+    }
+
+    @Test
+    void rejectsANulByteFarIntoAGzipFileNamingLineAndColumn() throws IOException {
+        Path file = folder.resolve("nul.csv.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+            out.write(HEADER.getBytes(StandardCharsets.UTF_8));
+            for (int i = 0; i < 1000; i++) {
+                out.write(GOOD.replace("536365", Integer.toString(600000 + i)).getBytes(StandardCharsets.UTF_8));
+            }
+            out.write("700000,71053,LAN\0TERN,6,2010-12-01 09:00:00,3.39,,France\n".getBytes(StandardCharsets.UTF_8));
+        }
+
+        assertRefused(file, 1002, 17, null, "contains a NUL byte, so it is a binary file");
     }
 
     @Test
@@ -116,7 +130,7 @@ class OnlineRetailBadInputTest extends DatabaseTest {
         String text = HEADER + GOOD + "536366,71053,CAF\u00c9 LANTERN,6,2010-12-01 09:00:00,3.39,,France\n";
         Files.write(file, text.getBytes(StandardCharsets.ISO_8859_1));
 
-        assertRefused(file, 3, 3, "Description", "invalid UTF-8");
+        assertRefused(file, 3, 17, null, "byte 0xC9 is not valid UTF-8");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.restock.ingest.entities;
+package dev.restock.ingest;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;

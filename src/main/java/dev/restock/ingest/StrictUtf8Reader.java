@@ -1,6 +1,6 @@
-package dev.restock.ingest.entities;
+package dev.restock.ingest;
 
-import dev.restock.ingest.ImportException;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -10,15 +10,21 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.zip.GZIPInputStream;
 
 /**
- * Decodes a file as strict UTF-8 and knows the line and column of every character it hands out,
- * so that a byte that is not UTF-8, or a NUL byte of a binary file, is reported where it stands.
- * A leading byte order mark is dropped. Text before a bad byte is handed out first, so problems
- * earlier in the file are found before it. Not thread-safe.
+ * The text input of every importer. Decodes a file as strict UTF-8 and knows the line and column
+ * of every character it hands out, so that a byte that is not UTF-8, or a NUL byte of a binary
+ * file, is reported where it stands; a file that starts like a known binary format (a picture, a
+ * workbook, UTF-16 text) is refused by name. A leading byte order mark is dropped. Text before a
+ * bad byte is handed out first, so problems earlier in the file are found before it. Not
+ * thread-safe.
  */
-final class StrictUtf8Reader extends Reader {
+public final class StrictUtf8Reader extends Reader {
 
     private static final int BUFFER_SIZE = 64 * 1024;
     private static final char BYTE_ORDER_MARK = '\uFEFF';
@@ -40,9 +46,44 @@ final class StrictUtf8Reader extends Reader {
     private boolean finished;
     private ImportException pending;
 
-    StrictUtf8Reader(InputStream in, String file) {
+    /** Decodes {@code in}; {@code file} names it in error messages. */
+    public StrictUtf8Reader(InputStream in, String file) {
         this.in = in;
         this.file = file;
+    }
+
+    /**
+     * Opens a file, decompressing it first when it is gzip (recognised by its first bytes, not
+     * its name); {@code file} names it in error messages.
+     */
+    public static StrictUtf8Reader openGzipOrText(Path path, String file) {
+        try {
+            refuseEmpty(path, file);
+            InputStream in = new BufferedInputStream(Files.newInputStream(path), BUFFER_SIZE);
+            in.mark(2);
+            boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
+            in.reset();
+            if (gzip) {
+                try {
+                    in = new GZIPInputStream(in, BUFFER_SIZE);
+                } catch (IOException e) {
+                    throw new ImportException(file, "looks like gzip but cannot be decompressed: " + e.getMessage());
+                }
+            }
+            return new StrictUtf8Reader(in, file);
+        } catch (NoSuchFileException e) {
+            throw new ImportException(file, "no such file");
+        } catch (IOException e) {
+            throw new ImportException(file, "cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** Refuses a file of 0 bytes, which cannot even hold the header. */
+    public static void refuseEmpty(Path path, String file) throws IOException {
+        if (Files.size(path) == 0) {
+            throw new ImportException(
+                    file, "the file is empty (0 bytes); it needs at least a header line naming its columns");
+        }
     }
 
     @Override

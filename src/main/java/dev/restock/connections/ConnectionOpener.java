@@ -2,17 +2,99 @@ package dev.restock.connections;
 
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryListener;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.core.retry.Retryable;
 import org.springframework.stereotype.Component;
 
 /**
  * Opens JDBC connections for a {@link Connection}, reading its secret at that moment so that it
  * lives only in the driver's properties. Each call opens a new physical connection.
+ *
+ * <p>DuckDB lets one process at a time open a file for writing. The customer's own tools (the WMS
+ * bridge of the examples, a notebook) open the {@code local} file too, for a moment each, so a
+ * DuckDB file held by another process is waited for, up to {@link #DUCKDB_LOCK_WAIT}, before the
+ * open fails with a message that says so.
  */
 @Component
 public class ConnectionOpener {
 
+    private static final Logger log = LoggerFactory.getLogger(ConnectionOpener.class);
+
+    /** How long an open waits for a DuckDB file that another process holds. */
+    static final Duration DUCKDB_LOCK_WAIT = Duration.ofSeconds(15);
+
+    private final Duration duckDbLockWait;
+
+    public ConnectionOpener() {
+        this(DUCKDB_LOCK_WAIT);
+    }
+
+    ConnectionOpener(Duration duckDbLockWait) {
+        this.duckDbLockWait = duckDbLockWait;
+    }
+
     public java.sql.Connection open(Connection connection) throws SQLException {
+        if (connection.kind() != ConnectionKind.DUCKDB) {
+            return openOnce(connection);
+        }
+        return openWaitingForTheFile(connection, null);
+    }
+
+    /**
+     * Opens a DuckDB connection, retrying while another process holds the file. {@code listener}
+     * (may be null) hears each retry; tests use it to release the file at the right moment.
+     */
+    java.sql.Connection openWaitingForTheFile(Connection connection, RetryListener listener) throws SQLException {
+        RetryTemplate retry = new RetryTemplate(RetryPolicy.builder()
+                .predicate(ConnectionOpener::isFileHeldElsewhere)
+                .delay(Duration.ofMillis(50))
+                .multiplier(1.5)
+                .maxDelay(Duration.ofMillis(500))
+                .maxRetries(Long.MAX_VALUE)
+                .timeout(duckDbLockWait)
+                .build());
+        retry.setRetryListener(new RetryListener() {
+            @Override
+            public void beforeRetry(RetryPolicy policy, Retryable<?> retryable) {
+                log.debug("Connection '{}': its DuckDB file is held by another process; waiting", connection.name());
+                if (listener != null) {
+                    listener.beforeRetry(policy, retryable);
+                }
+            }
+        });
+        try {
+            return retry.execute(() -> openOnce(connection));
+        } catch (RetryException failed) {
+            Throwable last = failed.getCause() != null ? failed.getCause() : failed;
+            if (isFileHeldElsewhere(last)) {
+                throw new SQLException(
+                        "The DuckDB file of connection '" + connection.name() + "' is held by another process"
+                                + " (waited " + duckDbLockWait.toSeconds() + " s): " + last.getMessage(),
+                        last);
+            }
+            if (last instanceof SQLException sql) {
+                throw sql;
+            }
+            throw new SQLException(last.getMessage(), last);
+        }
+    }
+
+    /** DuckDB's refusal to open a file that another process has open for writing. */
+    static boolean isFileHeldElsewhere(Throwable error) {
+        String message = error.getMessage();
+        return error instanceof SQLException
+                && message != null
+                && (message.contains("Could not set lock on file") || message.contains("Conflicting lock is held"));
+    }
+
+    private java.sql.Connection openOnce(Connection connection) throws SQLException {
         Properties properties = new Properties();
         if (connection.kind() == ConnectionKind.SNOWFLAKE) {
             properties.putAll(SnowflakeDialect.SESSION_PARAMETERS);

@@ -39,12 +39,17 @@ class BackgroundJobs {
             @Value("${restock.jobs.threads:4}") int threads) {
         List<Task<?>> tasks = taskBeans.orderedStream().toList();
         List<RecurringTask<?>> recurring = new ArrayList<>();
+        List<Task<?>> others = new ArrayList<>();
         for (Task<?> task : tasks) {
             if (task instanceof RecurringTask<?> job) {
                 recurring.add(job);
+            } else {
+                others.add(task);
             }
         }
-        return Scheduler.create(dataSource, tasks)
+        // startTasks registers the recurring tasks itself; passing them to create() as well makes
+        // the builder refuse them as duplicates.
+        return Scheduler.create(dataSource, others)
                 .startTasks(recurring)
                 .pollingInterval(pollInterval)
                 .threads(threads)

@@ -24,7 +24,12 @@ import picocli.CommandLine.Spec;
         name = "orders",
         mixinStandardHelpOptions = true,
         description = "Look at stock orders and save them to a connection.",
-        subcommands = {OrdersCommand.Show.class, OrdersCommand.Save.class, OrdersCommand.Recover.class})
+        subcommands = {
+            OrdersCommand.Show.class,
+            OrdersCommand.Save.class,
+            OrdersCommand.Recover.class,
+            OrdersProposeCommand.class
+        })
 final class OrdersCommand {
 
     @ParentCommand

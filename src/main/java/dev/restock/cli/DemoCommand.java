@@ -4,8 +4,11 @@ import dev.restock.RestockException;
 import dev.restock.ingest.ImportSummary;
 import dev.restock.ingest.retail.OnlineRetailDownload;
 import dev.restock.ingest.retail.OnlineRetailImporter;
+import dev.restock.orders.Actor;
+import dev.restock.orders.OrderProposer;
 import dev.restock.replenishment.ReplenishmentReport;
 import dev.restock.replenishment.ReplenishmentRow;
+import dev.restock.replenishment.ReportQuery;
 import dev.restock.sales.CatalogSummaryQuery;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -18,8 +21,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.springframework.context.ApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -102,6 +107,7 @@ final class DemoCommand implements Callable<Integer> {
             if (!output.json()) {
                 printTop(toOrder, out);
             }
+            proposeOrders(context, result, out);
         }
         result.put("home", home.toString());
         if (output.json()) {
@@ -134,7 +140,30 @@ final class DemoCommand implements Callable<Integer> {
                         row.toOrder().stripTrailingZeros().toPlainString(),
                         row.replenishmentDate(),
                         row.forecastMethod()));
-        out.println("  (the whole report: ./restock plan; order proposals, saving and sync come next)");
+        out.println("  (the whole report: ./restock plan; one line step by step: ./restock plan explain SKU"
+                + " --warehouse CODE)");
+    }
+
+    /** Step 3: draft orders from the whole report, counted per type. */
+    private void proposeOrders(ApplicationContext context, Map<String, Object> result, PrintWriter out) {
+        say(out, "");
+        say(out, "Step 3: propose draft orders");
+        OrderProposer.Outcome outcome = context.getBean(OrderProposer.class).propose(ReportQuery.all(), Actor.system());
+        Map<String, Long> perType = new TreeMap<>();
+        outcome.created().forEach(order -> perType.merge(order.type(), 1L, Long::sum));
+        result.put("proposedOrders", perType);
+        if (!output.json()) {
+            out.printf(
+                    "Proposed %d draft orders: %d purchase, %d transfer, %d assembly%s%n",
+                    outcome.created().size(),
+                    perType.getOrDefault("po", 0L),
+                    perType.getOrDefault("transfer", 0L),
+                    perType.getOrDefault("assembly", 0L),
+                    outcome.withoutVendor().isEmpty()
+                            ? ""
+                            : "; " + outcome.withoutVendor().size() + " lines have no vendor");
+            out.println("  (see them: ./restock orders show PO-...; propose again: ./restock orders propose)");
+        }
     }
 
     private void say(PrintWriter out, String line) {

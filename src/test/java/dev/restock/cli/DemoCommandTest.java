@@ -38,6 +38,7 @@ class DemoCommandTest {
         assertThat(out.toString())
                 .contains("\"linesRead\" : 11", "\"salesLines\" : 8", "\"warehouses\" : 2")
                 .contains("\"replenishment\" : [", "\"linesToOrder\"")
+                .containsPattern("\"proposedOrders\" : \\{[^}]*\"transfer\" : 1")
                 .contains("\"home\" : \"" + demoHome + "\"");
     }
 

@@ -7,7 +7,6 @@ import dev.restock.replenishment.PlanningRecords.VendorChoice;
 import dev.restock.replenishment.PlanningRecords.WarehouseInfo;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -172,7 +171,7 @@ final class ReportComputation {
                 key,
                 forecast != null ? forecast.sku() : variant.sku(),
                 warehouse.code(),
-                warehouse == null ? ZoneId.of("UTC") : warehouse.timeZone(),
+                warehouse.timeZone(),
                 new StockPolicy(
                         OptionalInt.empty(),
                         ReplenishmentReport.DEFAULT_DAYS_OF_STOCK,

@@ -10,19 +10,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * database in the same run. Targets: the report takes no more than 4 times the aggregate, and
  * stays under 1 GiB of heap ({@code bench/run plan} runs it with {@code -Xmx1g}).
  *
- * <p>Run with {@code bench/run plan [PAIRS] [DENSITY]}: PAIRS variant and warehouse pairs
+ * <p>Run with {@code bench/run plan [PAIRS] [DENSITY] [RUNS]}: PAIRS variant and warehouse pairs
  * (default 100,000, over 4 warehouses), DENSITY the share of days with a sale (default 0.25;
- * {@code daily_demand} has rows for days with demand only).
+ * {@code daily_demand} has rows for days with demand only), RUNS timed runs of each (default 3).
  */
 public final class PlanBenchmark {
 
-    private static final int RUNS = 3;
     private static final int WAREHOUSES = 4;
     private static final int DAYS = 730;
 
     public static void main(String[] args) throws Exception {
         int pairs = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         double density = args.length > 1 ? Double.parseDouble(args[1]) : 0.25;
+        int runs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         try (var restock = BenchSupport.startRestock()) {
             JdbcClient jdbc = restock.getBean(JdbcClient.class);
             ReplenishmentReport report = restock.getBean(ReplenishmentReport.class);
@@ -34,12 +34,12 @@ public final class PlanBenchmark {
                     pairs, rows, (System.nanoTime() - started) / 1e9);
 
             System.out.println("Baseline: GROUP BY variant and warehouse over daily_demand");
-            double aggregateSeconds = BenchSupport.medianSeconds(RUNS, () -> {}, () -> aggregate(jdbc));
+            double aggregateSeconds = BenchSupport.medianSeconds(runs, () -> {}, () -> aggregate(jdbc));
 
             System.out.println("Restock: the whole replenishment report");
             ReplenishmentPlan[] plan = new ReplenishmentPlan[1];
             BenchSupport.resetPeakHeap();
-            double reportSeconds = BenchSupport.medianSeconds(RUNS, () -> plan[0] = null, () -> plan[0] = report.plan());
+            double reportSeconds = BenchSupport.medianSeconds(runs, () -> plan[0] = null, () -> plan[0] = report.plan());
             long peakHeap = BenchSupport.peakHeapMiB();
 
             System.out.printf("%npairs                  %,d (report lines: %,d, to order: %,d)%n",

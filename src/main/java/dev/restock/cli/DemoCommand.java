@@ -1,14 +1,16 @@
 package dev.restock.cli;
 
 import dev.restock.RestockException;
+import dev.restock.connections.ConnectionDdl;
+import dev.restock.connections.Connections;
 import dev.restock.ingest.ImportSummary;
 import dev.restock.ingest.retail.OnlineRetailDownload;
 import dev.restock.ingest.retail.OnlineRetailImporter;
 import dev.restock.orders.Actor;
-import dev.restock.orders.NewStockOrder;
-import dev.restock.orders.StockOrders;
+import dev.restock.orders.OrderProposer;
 import dev.restock.replenishment.ReplenishmentReport;
 import dev.restock.replenishment.ReplenishmentRow;
+import dev.restock.replenishment.ReportQuery;
 import dev.restock.sales.CatalogSummaryQuery;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -21,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -61,6 +64,13 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--demo-home", paramLabel = "DIR", description = "Where the demo runs. Default: <home>/demo.")
     Path demoHome;
 
+    @Option(
+            names = "--wms-bridge",
+            paramLabel = "JAR|none",
+            description = "The downstream side: the WMS bridge jar to start (default: examples/wms-bridge/target/"
+                    + "wms-bridge.jar when it is built), or none for a WMS simulated inside the demo.")
+    String wmsBridge;
+
     @Mixin
     FormatOption output;
 
@@ -78,7 +88,9 @@ final class DemoCommand implements Callable<Integer> {
         say(out, "Demo home: " + home + " (recreated)");
         say(out, "Sales data: " + file);
         Map<String, Object> result = new LinkedHashMap<>();
-        try (var context = RestockRuntime.startForCommand(home)) {
+        // The demo's webhook goes to the WMS bridge it starts on this machine.
+        try (var context =
+                RestockRuntime.startForCommand(home, Map.of("restock.webhooks.allow-private-addresses", "true"))) {
             say(out, "Step 1: import the sales history");
             ImportSummary imported = context.getBean(OnlineRetailImporter.class).importFile(file);
             result.put("import", imported);
@@ -108,17 +120,22 @@ final class DemoCommand implements Callable<Integer> {
             if (!output.json()) {
                 printTop(toOrder, out);
             }
+            proposeOrders(context, result, out);
 
             say(out, "");
+            Optional<Path> bridge = bridgeJar();
+            bridge.ifPresent(jar -> context.getBean(ConnectionDdl.class).apply(Connections.LOCAL));
             say(
                     out,
-                    "Step 3: save the purchase orders to the local connection; a simulated WMS takes and"
-                            + " partly receives them; sync");
+                    bridge.isPresent()
+                            ? "Step 4: save the purchase orders to the local connection; webhooks take them to the"
+                                    + " WMS bridge (examples/wms-bridge), which forwards them to its WMS and records"
+                                    + " receipts; sync"
+                            : "Step 4: save the purchase orders to the local connection; a WMS simulated in the demo"
+                                    + " takes and partly receives them; sync (build examples/wms-bridge to see"
+                                    + " the loop through webhooks)");
             List<UUID> drafts = draftPurchaseOrders(context);
-            if (drafts.isEmpty()) {
-                drafts = draftsFromTopReportLines(context, toOrder);
-            }
-            DemoSaveAndSyncStep.Outcome saved = new DemoSaveAndSyncStep(context, home).run(drafts);
+            DemoSaveAndSyncStep.Outcome saved = new DemoSaveAndSyncStep(context, home).run(drafts, bridge);
             result.put("saveAndSync", saved);
             if (!output.json()) {
                 printSaveAndSync(saved, out);
@@ -155,16 +172,48 @@ final class DemoCommand implements Callable<Integer> {
                         row.toOrder().stripTrailingZeros().toPlainString(),
                         row.replenishmentDate(),
                         row.forecastMethod()));
-        out.println("  (the whole report: ./restock plan)");
+        out.println("  (the whole report: ./restock plan; one line step by step: ./restock plan explain SKU"
+                + " --warehouse CODE)");
+    }
+
+    /** Step 3: draft orders from the whole report, counted per type. */
+    private void proposeOrders(ApplicationContext context, Map<String, Object> result, PrintWriter out) {
+        say(out, "");
+        say(out, "Step 3: propose draft orders");
+        OrderProposer.Outcome outcome = context.getBean(OrderProposer.class).propose(ReportQuery.all(), Actor.system());
+        Map<String, Long> perType = new TreeMap<>();
+        outcome.created().forEach(order -> perType.merge(order.type(), 1L, Long::sum));
+        result.put("proposedOrders", perType);
+        if (!output.json()) {
+            out.printf(
+                    "Proposed %d draft orders: %d purchase, %d transfer, %d assembly%s%n",
+                    outcome.created().size(),
+                    perType.getOrDefault("po", 0L),
+                    perType.getOrDefault("transfer", 0L),
+                    perType.getOrDefault("assembly", 0L),
+                    outcome.withoutVendor().isEmpty()
+                            ? ""
+                            : "; " + outcome.withoutVendor().size() + " lines have no vendor");
+            out.println("  (see them: ./restock orders show PO-...; propose again: ./restock orders propose)");
+        }
     }
 
     private static void printSaveAndSync(DemoSaveAndSyncStep.Outcome saved, PrintWriter out) {
+        if (saved.ordersSaved() == 0) {
+            out.println("No draft purchase orders to save: the report has nothing to buy from a vendor.");
+            return;
+        }
         out.printf(
                 "Saved %d purchase orders (%,d rows) to local.duckdb: %s%n",
                 saved.ordersSaved(), saved.rowsSaved(), String.join(", ", saved.saved()));
+        if (saved.webhooksDelivered() > 0) {
+            out.printf(
+                    "Delivered %d signed webhooks to the WMS bridge; its WMS took %d orders%n",
+                    saved.webhooksDelivered(), saved.ordersTakenByWms());
+        }
         out.printf(
-                "The WMS set EXTERNAL_ID on %,d rows and received %,d lines in part%n",
-                saved.rowsTakenByWms(), saved.rowsPartlyReceived());
+                "The WMS (%s) set EXTERNAL_ID on %,d rows and received %,d lines in part%n",
+                saved.downstream(), saved.rowsTakenByWms(), saved.rowsPartlyReceived());
         out.printf(
                 "Sync brought back changes to %d orders and %,d lines (status, external id, received)%n",
                 saved.ordersChanged(), saved.linesChanged());
@@ -178,55 +227,6 @@ final class DemoCommand implements Callable<Integer> {
                         where o.type = 'po' and s.type = 'draft' and o.save_state in ('editable', 'save_failed')
                         order by o.created_at, o.reference
                         """).query(UUID.class).list();
-    }
-
-    /**
-     * Stands in for the order proposals step, which creates the drafts from the report: replace
-     * this method with it at merge. One draft per warehouse and cheapest vendor, from the top
-     * report lines, each line the quantity to order at the vendor's cost.
-     */
-    private static List<UUID> draftsFromTopReportLines(ApplicationContext context, List<ReplenishmentRow> toOrder) {
-        JdbcClient jdbc = context.getBean(JdbcClient.class);
-        StockOrders orders = context.getBean(StockOrders.class);
-        Actor demo = Actor.user("demo");
-        Map<String, UUID> byWarehouseAndVendor = new LinkedHashMap<>();
-        for (ReplenishmentRow row : toOrder.stream().limit(TOP).toList()) {
-            Optional<Map<String, Object>> source =
-                    jdbc.sql("""
-                            select v.id as variant, w.id as warehouse, vv.vendor_id as vendor, vv.cost as cost,
-                                   coalesce(vv.currency, vendor.currency, 'GBP') as currency
-                            from variants v
-                            join warehouses w on w.code = ?
-                            join variant_vendors vv on vv.variant_id = v.id and not vv.removed
-                            join vendors vendor on vendor.id = vv.vendor_id
-                            where v.sku = ?
-                            order by vv.preferred desc, vv.cost nulls last, vv.vendor_id
-                            limit 1
-                            """).params(row.warehouse(), row.sku()).query().listOfRows().stream()
-                            .findFirst();
-            if (source.isEmpty()) {
-                continue;
-            }
-            Map<String, Object> found = source.get();
-            long warehouse = ((Number) found.get("warehouse")).longValue();
-            long vendor = ((Number) found.get("vendor")).longValue();
-            UUID order = byWarehouseAndVendor.computeIfAbsent(
-                    warehouse + "/" + vendor,
-                    key -> orders.create(
-                                    NewStockOrder.purchase(
-                                            warehouse,
-                                            vendor,
-                                            found.get("currency").toString().strip()),
-                                    demo)
-                            .id());
-            orders.addLine(
-                    order,
-                    ((Number) found.get("variant")).longValue(),
-                    row.toOrder(),
-                    (java.math.BigDecimal) found.get("cost"),
-                    demo);
-        }
-        return List.copyOf(byWarehouseAndVendor.values());
     }
 
     private void say(PrintWriter out, String line) {
@@ -266,6 +266,21 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** The launcher names the checkout it runs from, so the demo works from any directory. */
+    private Optional<Path> bridgeJar() {
+        if (wmsBridge == null) {
+            return DemoBridge.jar(repositoryRoot());
+        }
+        if (wmsBridge.equals("none")) {
+            return Optional.empty();
+        }
+        Path jar = Path.of(wmsBridge).toAbsolutePath();
+        if (!Files.isRegularFile(jar)) {
+            throw new RestockException("--wms-bridge " + wmsBridge + ": no such file. Build it with"
+                    + " ./mvnw -f examples/wms-bridge/pom.xml package -DskipTests, or pass --wms-bridge none.");
+        }
+        return Optional.of(jar);
+    }
+
     private static Optional<Path> repositoryRoot() {
         return Optional.ofNullable(System.getenv("RESTOCK_ROOT")).map(Path::of);
     }

@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
             OrdersStatusesCommand.class,
             OrdersCommand.Save.class,
             OrdersCommand.Recover.class,
+            OrdersProposeCommand.class
         })
 final class OrdersCommand {
 

@@ -1,7 +1,9 @@
 package dev.restock.cli;
 
+import dev.restock.RestockException;
 import dev.restock.replenishment.ReplenishmentReport;
 import dev.restock.replenishment.ReplenishmentRow;
+import dev.restock.replenishment.ReportQuery;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -10,6 +12,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -17,6 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "plan",
         mixinStandardHelpOptions = true,
+        subcommands = PlanExplainCommand.class,
         description =
                 "The replenishment report: per variant and warehouse, how much to replenish and order, and by when.")
 public final class PlanCommand implements Callable<Integer> {
@@ -29,7 +33,7 @@ public final class PlanCommand implements Callable<Integer> {
     }
 
     private static final List<String> COLUMNS =
-            List.of("sku", "warehouse", "replenishment", "toOrder", "replenishmentDate", "forecastMethod");
+            List.of("sku", "warehouse", "replenishment", "toOrder", "replenishmentDate", "forecastMethod", "status");
 
     @ParentCommand
     RestockCommand root;
@@ -44,15 +48,37 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--warehouse", paramLabel = "CODE", description = "Only this warehouse.")
     String warehouse;
 
+    @Option(names = "--vendor", paramLabel = "CODE", description = "Only variants bought from this vendor.")
+    String vendor;
+
+    @Option(
+            names = "--status",
+            paramLabel = "STATUS",
+            description = "Only lines with this status: order-now, order-soon, overstock, ok.")
+    String status;
+
+    @Option(
+            names = "--sort",
+            paramLabel = "ORDER",
+            defaultValue = "replenishment-date",
+            description = "replenishment-date (soonest first) or lost-revenue (largest first)."
+                    + " Default: ${DEFAULT-VALUE}.")
+    String sort;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
+        ReportQuery query;
+        try {
+            query = ReportQuery.parse(warehouse, vendor, status, sort);
+        } catch (RestockException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
         try (var context = RestockRuntime.startForCommand(root.home())) {
-            List<ReplenishmentRow> rows = context.getBean(ReplenishmentReport.class).rows().stream()
-                    .filter(row -> warehouse == null || row.warehouse().equals(warehouse))
-                    .toList();
+            List<ReplenishmentRow> rows =
+                    query.apply(context.getBean(ReplenishmentReport.class).rows());
             PrintWriter out = spec.commandLine().getOut();
             switch (format) {
                 case JSON -> out.println(FormatOption.toJson(rows));
@@ -74,7 +100,7 @@ public final class PlanCommand implements Callable<Integer> {
 
     private static void printTable(List<ReplenishmentRow> rows, PrintWriter out) {
         out.println("| " + String.join(" | ", COLUMNS) + " |");
-        out.println("| --- | --- | ---: | ---: | --- | --- |");
+        out.println("| --- | --- | ---: | ---: | --- | --- | --- |");
         for (ReplenishmentRow row : rows) {
             out.println("| " + String.join(" | ", cells(row)) + " |");
         }
@@ -87,7 +113,8 @@ public final class PlanCommand implements Callable<Integer> {
                 plain(row.replenishment()),
                 plain(row.toOrder()),
                 date(row.replenishmentDate()),
-                row.forecastMethod());
+                row.forecastMethod(),
+                row.status());
     }
 
     private static String plain(BigDecimal value) {

@@ -14,7 +14,15 @@ final class RestockRuntime {
 
     /** A context without the web server, for commands that do their job and exit. */
     static ConfigurableApplicationContext startForCommand(Path home) {
-        return builder(home, "WARN").web(WebApplicationType.NONE).run();
+        return startForCommand(home, Map.of());
+    }
+
+    /** A context without the web server, with extra default settings (the demo's, say). */
+    static ConfigurableApplicationContext startForCommand(Path home, Map<String, Object> settings) {
+        return builder(home, "WARN")
+                .properties(settings)
+                .web(WebApplicationType.NONE)
+                .run();
     }
 
     /** A context with the web server and the background jobs, for {@code serve}. */

@@ -19,6 +19,9 @@ public class DemandForecaster {
 
     private static final Logger log = LoggerFactory.getLogger(DemandForecaster.class);
 
+    /** Series forecast at once, on every core, in the streaming forecast of all series. */
+    private static final int CHUNK = 2048;
+
     private final DemandHistory history;
 
     public DemandForecaster(DemandHistory history) {
@@ -31,8 +34,26 @@ public class DemandForecaster {
      */
     public List<VariantForecast> forecastAll(int horizonDays) {
         long started = System.nanoTime();
-        List<VariantSeries> all = history.loadAll();
-        List<VariantForecast> forecasts = forecast(all, horizonDays);
+        // Two passes over the history, one series in memory at a time (and a chunk while it is
+        // forecast), instead of every daily series at once: the warehouse pools need all series
+        // of a warehouse before any can be forecast.
+        Map<Long, WarehousePool.Builder> pools = new HashMap<>();
+        history.forEach(variant -> pools.computeIfAbsent(
+                        variant.warehouseId(), warehouse -> new WarehousePool.Builder(OutlierDamper.standard()))
+                .add(variant.series()));
+        Map<Long, ForecastSelector> selectors = new HashMap<>();
+        pools.forEach((warehouse, pool) -> selectors.put(warehouse, ForecastSelector.standard(pool.build())));
+
+        List<VariantForecast> forecasts = new ArrayList<>();
+        List<VariantSeries> chunk = new ArrayList<>(CHUNK);
+        history.forEach(variant -> {
+            chunk.add(variant);
+            if (chunk.size() == CHUNK) {
+                forecasts.addAll(forecast(chunk, selectors, horizonDays));
+                chunk.clear();
+            }
+        });
+        forecasts.addAll(forecast(chunk, selectors, horizonDays));
         log.info(
                 "Forecast {} series for {} days in {} ms",
                 forecasts.size(),
@@ -76,7 +97,11 @@ public class DemandForecaster {
         Map<Long, ForecastSelector> selectors = new HashMap<>();
         byWarehouse.forEach((warehouse, histories) -> selectors.put(
                 warehouse, ForecastSelector.standard(WarehousePool.estimate(histories, OutlierDamper.standard()))));
+        return forecast(all, selectors, horizonDays);
+    }
 
+    private static List<VariantForecast> forecast(
+            List<VariantSeries> all, Map<Long, ForecastSelector> selectors, int horizonDays) {
         // Selectors and methods are stateless (the pooled trend's cache is concurrent), so series
         // can be forecast on every core; the result keeps the input's order.
         return all.parallelStream()

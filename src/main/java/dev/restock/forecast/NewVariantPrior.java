@@ -34,20 +34,37 @@ public record NewVariantPrior(double rate, double weightDays) {
      * warehouse, as known at the forecast origin; with none long enough, there is no prior.
      */
     public static NewVariantPrior estimate(Collection<DemandSeries> histories, OutlierDamper damper) {
-        double[] rates = new double[histories.size()];
-        int count = 0;
-        for (DemandSeries history : histories) {
-            double rate = launchRate(damper.damp(history));
+        Builder builder = new Builder();
+        histories.forEach(history -> builder.addDamped(damper.damp(history)));
+        return builder.build();
+    }
+
+    /** Collects launch rates one history at a time; see {@link #estimate}. Not thread-safe. */
+    static final class Builder {
+
+        private double[] rates = new double[64];
+        private int count;
+
+        /** Adds a history already damped. */
+        void addDamped(DemandSeries damped) {
+            double rate = launchRate(damped);
             if (!Double.isNaN(rate)) {
+                if (count == rates.length) {
+                    rates = Arrays.copyOf(rates, count * 2);
+                }
                 rates[count++] = rate;
             }
         }
-        if (count == 0) {
-            return none();
+
+        NewVariantPrior build() {
+            if (count == 0) {
+                return none();
+            }
+            double[] sorted = Arrays.copyOf(rates, count);
+            Arrays.sort(sorted);
+            double median = count % 2 == 1 ? sorted[count / 2] : (sorted[count / 2 - 1] + sorted[count / 2]) / 2;
+            return new NewVariantPrior(median, DEFAULT_WEIGHT_DAYS);
         }
-        Arrays.sort(rates, 0, count);
-        double median = count % 2 == 1 ? rates[count / 2] : (rates[count / 2 - 1] + rates[count / 2]) / 2;
-        return new NewVariantPrior(median, DEFAULT_WEIGHT_DAYS);
     }
 
     /** Rate with this prior for a history of {@code countedDays} days and {@code demand} units. */

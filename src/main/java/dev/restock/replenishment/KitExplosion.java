@@ -21,6 +21,7 @@ import java.util.Set;
 public final class KitExplosion {
 
     private final Map<Long, List<ComponentLine>> componentsByKit;
+    private final Map<Long, Integer> depths;
 
     /** @throws IllegalArgumentException when the bills of materials contain a cycle */
     public KitExplosion(List<ComponentLine> lines) {
@@ -33,6 +34,42 @@ public final class KitExplosion {
         for (Long kit : componentsByKit.keySet()) {
             topologicalOrder(kit);
         }
+        this.depths = depths(lines);
+    }
+
+    /**
+     * How many levels of kits stand above a variant: 0 for a variant no kit uses, else one more
+     * than the deepest kit that uses it. Planning variants by increasing depth plans every kit
+     * before its components, so a component's need includes every kit above it.
+     */
+    public int depth(long variantId) {
+        return depths.getOrDefault(variantId, 0);
+    }
+
+    private static Map<Long, Integer> depths(List<ComponentLine> lines) {
+        Map<Long, List<Long>> usedBy = new HashMap<>();
+        for (ComponentLine line : lines) {
+            usedBy.computeIfAbsent(line.componentId(), part -> new ArrayList<>())
+                    .add(line.kitId());
+        }
+        Map<Long, Integer> depths = new HashMap<>();
+        for (ComponentLine line : lines) {
+            depth(line.componentId(), usedBy, depths);
+        }
+        return Map.copyOf(depths);
+    }
+
+    private static int depth(long variantId, Map<Long, List<Long>> usedBy, Map<Long, Integer> depths) {
+        Integer known = depths.get(variantId);
+        if (known != null) {
+            return known;
+        }
+        int depth = 0;
+        for (long kit : usedBy.getOrDefault(variantId, List.of())) {
+            depth = Math.max(depth, depth(kit, usedBy, depths) + 1);
+        }
+        depths.put(variantId, depth);
+        return depth;
     }
 
     public List<ComponentLine> componentsOf(long variantId) {

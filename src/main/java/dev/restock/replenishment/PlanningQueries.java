@@ -1,6 +1,9 @@
 package dev.restock.replenishment;
 
 import dev.restock.replenishment.PlanningRecords.Setting;
+import dev.restock.replenishment.PlanningRecords.VariantInfo;
+import dev.restock.replenishment.PlanningRecords.VendorChoice;
+import dev.restock.replenishment.PlanningRecords.WarehouseInfo;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -69,23 +72,87 @@ public class PlanningQueries {
                 PlanningRecords.orZero(row.getBigDecimal(12)));
     }
 
-    /** Per variant: the preferred vendor's terms, else the lowest-cost vendor's. */
-    Map<Long, VendorTerms> vendorTerms() {
-        Map<Long, VendorTerms> terms = new HashMap<>();
+    /** Per variant: the preferred vendor, else the lowest-cost one, with its terms. */
+    Map<Long, VendorChoice> vendorChoices() {
+        Map<Long, VendorChoice> choices = new HashMap<>();
         jdbc.sql("""
                 select distinct on (vv.variant_id)
-                       vv.variant_id, vv.moq, vv.order_multiple, coalesce(vv.lead_time_days, ve.lead_time_days)
+                       vv.variant_id, vv.moq, vv.order_multiple, coalesce(vv.lead_time_days, ve.lead_time_days),
+                       ve.id, ve.code, vv.cost, coalesce(vv.currency, ve.currency)
                 from variant_vendors vv
                 join vendors ve on ve.id = vv.vendor_id
                 where not vv.removed and not ve.removed
                 order by vv.variant_id, vv.preferred desc, vv.cost asc nulls last, vv.vendor_id
                 """).query((ResultSet row) -> {
-            terms.put(
+            VendorTerms terms = new VendorTerms(
+                    row.getBigDecimal(2), row.getBigDecimal(3), optionalInt(row.getObject(4, Integer.class)));
+            choices.put(
                     row.getLong(1),
-                    new VendorTerms(
-                            row.getBigDecimal(2), row.getBigDecimal(3), optionalInt(row.getObject(4, Integer.class))));
+                    new VendorChoice(row.getLong(5), row.getString(6), row.getBigDecimal(7), row.getString(8), terms));
         });
-        return terms;
+        return choices;
+    }
+
+    /** Bills of materials of bundles and assemblies, without removed lines or variants. */
+    List<ComponentLine> components() {
+        return jdbc.sql("""
+                select c.variant_id, c.component_variant_id, c.quantity
+                from components c
+                join variants kit on kit.id = c.variant_id
+                join variants part on part.id = c.component_variant_id
+                where not c.removed and not kit.removed and not part.removed
+                """)
+                .query((row, number) -> new ComponentLine(row.getLong(1), row.getLong(2), row.getBigDecimal(3)))
+                .list();
+    }
+
+    /** Variants that have components or are components, by id. */
+    Map<Long, VariantInfo> variantsInBillsOfMaterials() {
+        Map<Long, VariantInfo> variants = new HashMap<>();
+        jdbc.sql("""
+                select id, sku, type, price from variants v
+                where exists (select 1 from components c
+                              where not c.removed and (c.variant_id = v.id or c.component_variant_id = v.id))
+                """).query((ResultSet row) -> {
+            variants.put(
+                    row.getLong(1),
+                    new VariantInfo(
+                            row.getLong(1),
+                            row.getString(2),
+                            row.getString(3),
+                            PlanningRecords.orZero(row.getBigDecimal(4))));
+        });
+        return variants;
+    }
+
+    /** Variant types by id, for variants that are not simple. */
+    Map<Long, String> kitTypes() {
+        Map<Long, String> types = new HashMap<>();
+        jdbc.sql("select id, type from variants where type <> 'simple'").query((ResultSet row) -> {
+            types.put(row.getLong(1), row.getString(2));
+        });
+        return types;
+    }
+
+    Map<Long, WarehouseInfo> warehouses() {
+        Map<Long, WarehouseInfo> warehouses = new HashMap<>();
+        jdbc.sql("select id, code, time_zone from warehouses").query((ResultSet row) -> {
+            warehouses.put(
+                    row.getLong(1), new WarehouseInfo(row.getLong(1), row.getString(2), ZoneId.of(row.getString(3))));
+        });
+        return warehouses;
+    }
+
+    /** The variant with this SKU, if any. */
+    Optional<VariantInfo> variantBySku(String sku) {
+        return jdbc.sql("select id, sku, type, price from variants where sku = ?")
+                .param(sku)
+                .query((row, number) -> new VariantInfo(
+                        row.getLong(1),
+                        row.getString(2),
+                        row.getString(3),
+                        PlanningRecords.orZero(row.getBigDecimal(4))))
+                .optional();
     }
 
     /** Lines of orders whose status type is active, not removed downstream. */

@@ -20,8 +20,19 @@ final class PlanningRecords {
             BigDecimal inTransit,
             BigDecimal price) {}
 
-    /** A variant's vendor terms, from its preferred vendor, else its lowest-cost one. */
-    record Terms(long variantId, VendorTerms vendor) {}
+    /**
+     * The vendor a variant is bought from: its preferred vendor, else its lowest-cost one.
+     *
+     * @param cost unit cost; null when the vendor gave none
+     * @param currency the variant's currency with this vendor, else the vendor's; may be null
+     */
+    record VendorChoice(long vendorId, String vendorCode, BigDecimal cost, String currency, VendorTerms terms) {}
+
+    /** A variant as the report names it. */
+    record VariantInfo(long id, String sku, String type, BigDecimal price) {}
+
+    /** A warehouse as the report names it. */
+    record WarehouseInfo(long id, String code, ZoneId timeZone) {}
 
     static BigDecimal orZero(BigDecimal value) {
         return Optional.ofNullable(value).orElse(BigDecimal.ZERO);

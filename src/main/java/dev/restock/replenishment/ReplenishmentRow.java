@@ -11,6 +11,13 @@ import java.time.LocalDate;
  * @param replenishmentDate last day to order without a stockout; null when it does not sell out
  *     within the forecast
  * @param forecastMethod the forecast method chosen for this series; {@code none} without sales
+ * @param status {@code order-now}, {@code order-soon}, {@code overstock} or {@code ok} (see
+ *     {@link LineStatus})
+ * @param vendor code of the vendor it is bought from (preferred, else lowest cost); null if none
+ * @param componentNeeds units needed by the bundles and assemblies it is part of, in this warehouse
+ * @param transferIn units a suggested transfer brings from another warehouse; counted as in transit
+ * @param variantType {@code simple}, {@code bundle} or {@code assembly}
+ * @param unitCost the vendor's unit cost; null when unknown
  */
 public record ReplenishmentRow(
         String sku,
@@ -19,10 +26,20 @@ public record ReplenishmentRow(
         BigDecimal toOrder,
         LocalDate replenishmentDate,
         String forecastMethod,
+        String status,
+        String vendor,
         BigDecimal available,
         BigDecimal overstock,
+        BigDecimal componentNeeds,
+        BigDecimal transferIn,
         int daysOfCover,
-        BigDecimal lostRevenue) {
+        BigDecimal lostRevenue,
+        long variantId,
+        String variantType,
+        long warehouseId,
+        Long vendorId,
+        BigDecimal unitCost,
+        String currency) {
 
     public ReplenishmentRow {
         requireNonNull(sku, "sku");
@@ -30,19 +47,7 @@ public record ReplenishmentRow(
         requireNonNull(replenishment, "replenishment");
         requireNonNull(toOrder, "toOrder");
         requireNonNull(forecastMethod, "forecastMethod");
-    }
-
-    static ReplenishmentRow of(ReplenishmentResult result, String forecastMethod) {
-        return new ReplenishmentRow(
-                result.sku(),
-                result.warehouse(),
-                result.replenishment(),
-                result.toOrder(),
-                result.replenishmentDate().orElse(null),
-                forecastMethod,
-                result.available(),
-                result.overstock(),
-                result.daysOfCover(),
-                result.lostRevenue());
+        requireNonNull(status, "status");
+        requireNonNull(variantType, "variantType");
     }
 }

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
+import tools.jackson.databind.ObjectMapper;
 
 class PlanCommandTest extends DatabaseTest {
 
@@ -75,6 +76,72 @@ class PlanCommandTest extends DatabaseTest {
         assertThat(out.toString())
                 .startsWith("sku,warehouse,replenishment,toOrder,replenishmentDate,forecastMethod")
                 .containsPattern("MUG,LDN,\\d+(\\.\\d+)?,\\d+,\\d{4}-\\d{2}-\\d{2},[a-z-]+");
+    }
+
+    @Test
+    void givesEveryLineTheKeysScriptsReadInJson() throws Exception {
+        int exitCode = run("plan", "--format", "json");
+
+        assertThat(exitCode).as(err.toString()).isZero();
+        var lines = new ObjectMapper().readTree(out.toString());
+        assertThat(lines.isArray()).isTrue();
+        assertThat(lines).isNotEmpty();
+        for (var line : lines) {
+            assertThat(line.propertyNames())
+                    .contains("sku", "warehouse", "replenishment", "toOrder", "replenishmentDate", "forecastMethod");
+        }
+    }
+
+    @Test
+    void filtersByVendorAndStatusAndSortsByLostRevenue() {
+        // LANTERN in Paris is short of minimum stock with nothing forecast: order now, from ACME.
+        jdbc.sql("insert into variant_warehouses (variant_id, warehouse_id, min_stock) values (1, 2, 5)")
+                .update();
+        jdbc.sql("insert into variant_vendors (variant_id, vendor_id, cost) values (1, 1, 2)")
+                .update();
+
+        int exitCode = run("plan", "--format", "csv", "--vendor", "ACME", "--status", "order-now");
+
+        assertThat(exitCode).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("LANTERN,PAR,5,5,,none,order-now").doesNotContain("MUG");
+
+        out.getBuffer().setLength(0);
+        assertThat(run("plan", "--format", "csv", "--sort", "lost-revenue")).isZero();
+        assertThat(out.toString()).contains("MUG,LDN");
+    }
+
+    @Test
+    void refusesAnUnknownStatusAsBadUsage() {
+        int exitCode = run("plan", "--status", "urgent");
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(err.toString()).contains("Unknown status 'urgent'", "order-now, order-soon, overstock, ok");
+    }
+
+    @Test
+    void explainsOneLineStepByStep() {
+        int exitCode = run("plan", "explain", "MUG", "--warehouse", "LDN");
+
+        assertThat(exitCode).as(err.toString()).isZero();
+        assertThat(out.toString())
+                .contains("MUG in LDN", "Inputs", "forecast method", "Steps", "forecast demand", "need", "net")
+                .contains("to order");
+    }
+
+    @Test
+    void explainsInJson() {
+        int exitCode = run("plan", "explain", "MUG", "--warehouse", "LDN", "--format", "json");
+
+        assertThat(exitCode).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("\"inputs\"", "\"steps\"", "\"leadTimeDays\"", "\"how\"");
+    }
+
+    @Test
+    void refusesToExplainAnUnknownSku() {
+        int exitCode = run("plan", "explain", "NOPE", "--warehouse", "LDN");
+
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(err.toString()).contains("There is no variant with SKU 'NOPE'");
     }
 
     private void order(String status, String reference, int quantity) {

@@ -79,15 +79,15 @@ final class SyncReader {
         Map<String, List<DownstreamRow>> rows = new LinkedHashMap<>();
         orderIds.forEach(id -> rows.put(id.toString(), new ArrayList<>()));
         List<ContractColumn> read = List.copyOf(columns.keySet());
-        String sql = connection
-                .dialect()
-                .selectOrders(
-                        table,
-                        read.stream().map(columns::get).toList(),
-                        columns.get(ContractColumn.ID),
-                        orderIds.size());
+        SqlDialect dialect = connection.dialect();
+        List<String> names = read.stream().map(columns::get).toList();
+        String idColumn = columns.get(ContractColumn.ID);
+        boolean inline = dialect.inlinesIds();
+        String sql = inline
+                ? dialect.selectOrders(table, names, idColumn, orderIds)
+                : dialect.selectOrders(table, names, idColumn, orderIds.size());
         try (PreparedStatement select = jdbc.prepareStatement(sql)) {
-            for (int i = 0; i < orderIds.size(); i++) {
+            for (int i = 0; !inline && i < orderIds.size(); i++) {
                 select.setString(i + 1, orderIds.get(i).toString());
             }
             try (ResultSet rs = select.executeQuery()) {

@@ -24,13 +24,30 @@ public class OrderDocuments {
                 .query(StockOrderRows::order)
                 .optional()
                 .orElseThrow(() -> StockOrders.notFound(orderId.toString()));
-        List<StockOrderDocument.Line> lines = jdbc
-                .sql("select " + StockOrderRows.LINE_COLUMNS + StockOrderRows.LINE_ORDER)
+        List<StockOrderLine> lines = jdbc.sql("select " + StockOrderRows.LINE_COLUMNS + StockOrderRows.LINE_ORDER)
                 .param(orderId)
                 .query(StockOrderRows::line)
-                .stream()
-                .map(OrderDocuments::line)
-                .toList();
+                .list();
+        return of(order, lines);
+    }
+
+    /**
+     * The order as it is now with {@code lines}, which the caller read in the same state (in line
+     * order, removed ones too), so that a large order's lines are not read twice.
+     */
+    StockOrderDocument of(UUID orderId, List<StockOrderLine> lines) {
+        StockOrder order = jdbc.sql("select " + StockOrderRows.ORDER_COLUMNS + " where o.id = ?")
+                .param(orderId)
+                .query(StockOrderRows::order)
+                .optional()
+                .orElseThrow(() -> StockOrders.notFound(orderId.toString()));
+        return of(order, lines);
+    }
+
+    private StockOrderDocument of(StockOrder order, List<StockOrderLine> orderLines) {
+        UUID orderId = order.id();
+        List<StockOrderDocument.Line> lines =
+                orderLines.stream().map(OrderDocuments::line).toList();
         return jdbc.sql("""
                 select w.code as warehouse, v.code as vendor, sw.code as source_warehouse, o.saved_table,
                        o.sync_state

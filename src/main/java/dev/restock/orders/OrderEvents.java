@@ -53,8 +53,11 @@ public class OrderEvents {
         append(CREATED, orderId, payload(orderId));
     }
 
-    void saved(UUID orderId) {
-        append(SAVED, orderId, payload(orderId));
+    /** {@code lines}: every line of the order as it is in this transaction. */
+    void saved(UUID orderId, List<StockOrderLine> lines) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("order", documents.of(orderId, lines));
+        append(SAVED, orderId, payload);
     }
 
     /** The order is editable again; {@code connection} is where the save was tried. */

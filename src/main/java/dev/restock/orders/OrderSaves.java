@@ -61,10 +61,8 @@ public class OrderSaves {
                 throw new StockOrderException("Order " + order.reference() + " is " + order.status()
                         + " and cannot be saved to '" + connection + "'. Nothing was saved.");
             }
-            List<StockOrderLine> lines = orders.lines(orderId).stream()
-                    .filter(line -> !line.removed())
-                    .toList();
-            if (lines.isEmpty()) {
+            List<StockOrderLine> lines = orders.lines(orderId);
+            if (lines.stream().allMatch(StockOrderLine::removed)) {
                 throw new StockOrderException("Order " + order.reference() + " has no lines and cannot be saved to '"
                         + connection + "'. Add a line and save again.");
             }
@@ -130,7 +128,8 @@ public class OrderSaves {
             if (!attempt.statusToWrite().equals(attempt.order().status())) {
                 history.record(orderId, actor, "status", attempt.order().status(), attempt.statusToWrite());
             }
-            events.saved(orderId);
+            // The lines cannot have changed while the order was saving (read-only): not read again.
+            events.saved(orderId, attempt.allLines());
             return true;
         }));
     }
@@ -182,9 +181,7 @@ public class OrderSaves {
                         order.pushAttemptId(),
                         order.savedTo(),
                         order,
-                        orders.lines(order.id()).stream()
-                                .filter(line -> !line.removed())
-                                .toList(),
+                        orders.lines(order.id()),
                         order.statusType() == StatusType.DRAFT ? savedStatusOf(order) : order.status()))
                 .toList();
     }

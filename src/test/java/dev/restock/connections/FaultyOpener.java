@@ -13,6 +13,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyManager;
+import org.postgresql.core.BaseConnection;
 
 /**
  * A {@link ConnectionOpener} whose connections fail where a test says: a statement matching a
@@ -71,6 +75,13 @@ final class FaultyOpener extends ConnectionOpener {
             if (method.getName().equals("commit")) {
                 return call(real, method, args, "commit");
             }
+            if (method.getName().equals("unwrap") && args[0] == PGConnection.class) {
+                return proxy(
+                        PGConnection.class,
+                        (t, m, a) -> m.getName().equals("getCopyAPI")
+                                ? copyManager(real.unwrap(BaseConnection.class))
+                                : invoke(real.unwrap(PGConnection.class), m, a));
+            }
             Object result = invoke(real, method, args);
             if (method.getName().equals("prepareStatement")) {
                 return proxy(PreparedStatement.class, statementHandler((PreparedStatement) result, (String) args[0]));
@@ -85,6 +96,25 @@ final class FaultyOpener extends ConnectionOpener {
             }
             return result;
         });
+    }
+
+    /** A COPY counts as made when it ends: that is when the server writes the rows. */
+    private CopyManager copyManager(BaseConnection real) throws SQLException {
+        return new CopyManager(real) {
+            @Override
+            public CopyIn copyIn(String sql) throws SQLException {
+                CopyIn copy = super.copyIn(sql);
+                return proxy(CopyIn.class, (t, m, a) -> {
+                    try {
+                        return m.getName().equals("endCopy") ? call(copy, m, a, sql) : invoke(copy, m, a);
+                    } catch (SQLException e) {
+                        throw e;
+                    } catch (Throwable e) {
+                        throw new SQLException(e);
+                    }
+                });
+            }
+        };
     }
 
     private InvocationHandler statementHandler(PreparedStatement statement, String sql) {

@@ -22,6 +22,9 @@ import org.junit.jupiter.api.Test;
  */
 abstract class OrderPushGuarantees extends PushTestBase {
 
+    /** The statement that sends an order's rows: INSERT, or PostgreSQL's COPY. */
+    private static final String ROWS_STATEMENT = "^(insert|copy)";
+
     @Test
     void savesTheWholeOrderOnceWithValuesThatReadBackEqual() throws SQLException {
         StockOrder order = orderWithTwoLines();
@@ -91,7 +94,7 @@ abstract class OrderPushGuarantees extends PushTestBase {
     @Test
     void savesNothingWhenTheInsertBatchFails() throws SQLException {
         StockOrder order = orderWithTwoLines();
-        opener.fail("^insert", Effect.FAIL);
+        opener.fail(ROWS_STATEMENT, Effect.FAIL);
 
         assertPushFailsSettled(order);
 
@@ -117,7 +120,7 @@ abstract class OrderPushGuarantees extends PushTestBase {
     @Test
     void savesNothingWhenTheInsertBatchRanButItsAnswerWasLost() throws SQLException {
         StockOrder order = orderWithTwoLines();
-        opener.fail("^insert", Effect.LOSE_ANSWER);
+        opener.fail(ROWS_STATEMENT, Effect.LOSE_ANSWER);
 
         assertPushFailsSettled(order);
 

@@ -36,6 +36,22 @@ class SqlDialectTest {
     }
 
     @Test
+    void selectsOrdersWithTheirIdsAsLiterals() {
+        java.util.UUID first = java.util.UUID.fromString("0f8fad5b-d9cb-469f-a165-70867728950e");
+        java.util.UUID second = java.util.UUID.fromString("7c9e6679-7425-40de-944b-e07fc1f90ae7");
+
+        String sql = ConnectionKind.DUCKDB
+                .dialect()
+                .selectOrders("PURCHASE_ORDERS", List.of("ID", "SKU"), "ID", List.of(first, second));
+
+        assertThat(ConnectionKind.DUCKDB.dialect().inlinesIds()).isTrue();
+        assertThat(ConnectionKind.POSTGRESQL.dialect().inlinesIds()).isFalse();
+        assertThat(sql)
+                .isEqualTo("select \"ID\", \"SKU\" from \"PURCHASE_ORDERS\" where \"ID\" in"
+                        + " ('0f8fad5b-d9cb-469f-a165-70867728950e', '7c9e6679-7425-40de-944b-e07fc1f90ae7')");
+    }
+
+    @Test
     void snowflakeTablesUseTheContractTypes() {
         String ddl = ConnectionKind.SNOWFLAKE.dialect().createTable("PURCHASE_ORDERS");
 

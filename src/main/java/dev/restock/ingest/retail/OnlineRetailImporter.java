@@ -107,7 +107,7 @@ public class OnlineRetailImporter {
                 var progress = ImportProgress.start("Reading", RetailFileReader.EXPECTED_LINES, "lines")) {
             watcher = lines.isBulk() && sameTimeZone(attributes) ? salesListener.watchBulkLoad() : null;
             SalesLinesListener.LineWatcher demand = watcher;
-            read = RetailFileReader.read(file, progress, line -> {
+            read = BackgroundLineReader.read(file, progress, line -> {
                 String lineRef = facts.nextLineRef(line.invoice());
                 String sku = RetailLineKind.sku(line.stockCode());
                 var reason = RetailLineKind.skipReason(sku);

@@ -6,7 +6,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * Progress of a long import: a progress bar on standard error when it is a terminal, nothing
- * otherwise (so logs and CI output stay clean). Not thread-safe; one reader thread steps it.
+ * otherwise (so logs and CI output stay clean). Not thread-safe; one thread steps it (an importer's reading thread).
  */
 public final class ImportProgress implements AutoCloseable {
 

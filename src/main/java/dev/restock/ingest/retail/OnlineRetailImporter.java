@@ -97,7 +97,7 @@ public class OnlineRetailImporter {
         jdbc.sql("set local work_mem = '128MB'").update();
         Map<String, Long> details = new LinkedHashMap<>();
         details.put("warehouses", attributesApplier.applyWarehouses(attributes));
-        Map<String, Long> warehouseIds = warehouseIds();
+        CountryWarehouses warehouses = new CountryWarehouses(attributes, warehouseIds());
         VariantIds variantIds = VariantIds.load(jdbc, dataSource);
         RetailFacts facts = new RetailFacts();
         Instant started = clock.instant();
@@ -107,7 +107,7 @@ public class OnlineRetailImporter {
                 var progress = ImportProgress.start("Reading", RetailFileReader.EXPECTED_LINES, "lines")) {
             watcher = lines.isBulk() && sameTimeZone(attributes) ? salesListener.watchBulkLoad() : null;
             SalesLinesListener.LineWatcher demand = watcher;
-            read = RetailFileReader.read(file, progress, line -> {
+            read = BackgroundLineReader.read(file, progress, line -> {
                 String lineRef = facts.nextLineRef(line.invoice());
                 String sku = RetailLineKind.sku(line.stockCode());
                 var reason = RetailLineKind.skipReason(sku);
@@ -116,10 +116,10 @@ public class OnlineRetailImporter {
                     return;
                 }
                 String kind = RetailLineKind.kind(line);
-                facts.record(sku, kind, line);
-                long warehouseId = warehouseIds.get(attributes.warehouseFor(line.country()));
+                RetailFacts.SkuFacts skuFacts = facts.record(sku, kind, line);
+                long warehouseId = warehouses.of(line.country());
                 try {
-                    long variantId = variantIds.idOf(sku);
+                    long variantId = skuFacts.variantId(sku, variantIds);
                     lines.add(line, lineRef, variantId, warehouseId, kind);
                     if (demand != null) {
                         demand.line(
@@ -182,6 +182,27 @@ public class OnlineRetailImporter {
      */
     private boolean sameTimeZone(RetailAttributes attributes) {
         return attributes.warehouses().stream().allMatch(w -> w.timeZone().equals(attributes.timeZone()));
+    }
+
+    /** The warehouse id of a line's country; lines of one invoice share it, so the last answer is at hand. */
+    private static final class CountryWarehouses {
+        private final RetailAttributes attributes;
+        private final Map<String, Long> ids;
+        private String country;
+        private long id;
+
+        CountryWarehouses(RetailAttributes attributes, Map<String, Long> ids) {
+            this.attributes = attributes;
+            this.ids = ids;
+        }
+
+        long of(String lineCountry) {
+            if (!lineCountry.equals(country)) {
+                country = lineCountry;
+                id = ids.get(attributes.warehouseFor(lineCountry));
+            }
+            return id;
+        }
     }
 
     private Map<String, Long> warehouseIds() {

@@ -1,6 +1,7 @@
 package dev.restock.ingest.retail;
 
 import java.math.BigDecimal;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,10 +31,22 @@ final class RetailFacts {
         private final Map<String, Count> saleDescriptions = new HashMap<>(4);
         private final Map<String, Count> otherDescriptions = new HashMap<>(4);
         private final Map<BigDecimal, Count> salePrices = new HashMap<>(4);
-        /** Lines of one SKU mostly repeat its description: the last one is at hand. */
+        /** Lines of one SKU mostly repeat its description and price: the last ones are at hand. */
         private String lastDescription;
 
         private Count lastDescriptionCount;
+        private BigDecimal lastPrice;
+        private Count lastPriceCount;
+        /** The SKU's variant id, asked of {@link VariantIds} once; 0 until then (ids start at 1). */
+        private long variantId;
+
+        /** The variant id of this SKU: one look-up for the SKU's facts and its id. */
+        long variantId(String sku, VariantIds ids) throws SQLException {
+            if (variantId == 0) {
+                variantId = ids.idOf(sku);
+            }
+            return variantId;
+        }
 
         /** Descriptions of sales and how often each was written, else those of other lines. */
         Map<String, Integer> descriptions() {
@@ -53,6 +66,15 @@ final class RetailFacts {
                 lastDescriptionCount = saleDescriptions.computeIfAbsent(description, any -> new Count());
             }
             lastDescriptionCount.value++;
+        }
+
+        /** Counted by value as written (2.5 and 2.50 apart), as the map keys are; merged when asked for. */
+        private void countSalePrice(BigDecimal price) {
+            if (!price.equals(lastPrice)) {
+                lastPrice = price;
+                lastPriceCount = salePrices.computeIfAbsent(price, any -> new Count());
+            }
+            lastPriceCount.value++;
         }
 
         private static <K> Map<K, Integer> counts(Map<K, Count> counts) {
@@ -85,16 +107,18 @@ final class RetailFacts {
         skipped.merge(reason, 1L, Long::sum);
     }
 
-    void record(String sku, String kind, RetailLine line) {
+    /** Counts the line's facts; returns the SKU's facts (and through them its variant id). */
+    SkuFacts record(String sku, String kind, RetailLine line) {
         SkuFacts facts = skus.computeIfAbsent(sku, key -> new SkuFacts());
         if (kind.equals("sale")) {
             facts.countSaleDescription(line.description());
             if (line.unitPrice().signum() > 0) {
-                count(facts.salePrices, line.unitPrice());
+                facts.countSalePrice(line.unitPrice());
             }
         } else {
             count(facts.otherDescriptions, line.description());
         }
+        return facts;
     }
 
     /** Every SKU seen, in SKU order. */

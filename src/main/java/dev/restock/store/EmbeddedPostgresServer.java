@@ -226,9 +226,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private void stopServer() throws IOException {
         if (postgres != null) {
             postgres.close();
-        } else {
-            Postmaster.running(folder.resolve("data")).ifPresent(Postmaster::stop);
         }
+        // The embedded library's stop gives up waiting after a few seconds, which a loaded machine
+        // can exceed: wait until the postmaster has really gone (and removed postmaster.pid).
+        Postmaster.running(folder.resolve("data")).ifPresent(Postmaster::stop);
         Files.deleteIfExists(folder.resolve("port"));
     }
 

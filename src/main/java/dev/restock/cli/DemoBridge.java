@@ -83,7 +83,10 @@ final class DemoBridge implements AutoCloseable {
                         "--port",
                         Integer.toString(port),
                         "--poll-interval",
-                        "1s")
+                        "1s",
+                        // The bridge stops when this process dies, even by kill -9: its standard
+                        // input is a pipe from us, which the kernel closes then.
+                        "--exit-with-stdin")
                 .redirectError(log.toFile());
         builder.environment().put(SECRET_VARIABLE, secret);
         Process process;

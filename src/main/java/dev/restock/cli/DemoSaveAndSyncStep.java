@@ -153,6 +153,10 @@ final class DemoSaveAndSyncStep {
             received = deliveriesArrive(bridge);
             int expected = received;
             await(() -> count("\"RECEIVED\" > 0") >= expected, "the bridge to record the receipts");
+        } finally {
+            // The bridge is gone after the demo: a subscription left pointing at it would only
+            // collect deliveries that can never succeed.
+            subscriptions.remove(subscription.id());
         }
         SyncResult synced = sync.sync(Connections.LOCAL);
         return new Outcome(

@@ -4,6 +4,7 @@ import dev.restock.RestockException;
 import dev.restock.orders.Actor;
 import dev.restock.orders.OrderProposer;
 import dev.restock.orders.ProposedStockOrder;
+import dev.restock.replenishment.ReportFilters;
 import dev.restock.replenishment.ReportQuery;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -56,7 +57,9 @@ final class OrdersProposeCommand implements Callable<Integer> {
         }
         try (var context = RestockRuntime.startForCommand(orders.root.home())) {
             OrderProposer.Outcome outcome = context.getBean(OrderProposer.class)
-                    .propose(query, Actor.user(System.getProperty("user.name", "cli")));
+                    .propose(
+                            context.getBean(ReportFilters.class).checked(query),
+                            Actor.user(System.getProperty("user.name", "cli")));
             PrintWriter out = spec.commandLine().getOut();
             if (output.json()) {
                 out.println(FormatOption.toJson(outcome.created()));

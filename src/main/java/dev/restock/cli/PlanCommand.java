@@ -3,6 +3,7 @@ package dev.restock.cli;
 import dev.restock.RestockException;
 import dev.restock.replenishment.ReplenishmentReport;
 import dev.restock.replenishment.ReplenishmentRow;
+import dev.restock.replenishment.ReportFilters;
 import dev.restock.replenishment.ReportQuery;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -77,8 +78,9 @@ public final class PlanCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         try (var context = RestockRuntime.startForCommand(root.home())) {
-            List<ReplenishmentRow> rows =
-                    query.apply(context.getBean(ReplenishmentReport.class).rows());
+            List<ReplenishmentRow> rows = context.getBean(ReportFilters.class)
+                    .checked(query)
+                    .apply(context.getBean(ReplenishmentReport.class).rows());
             PrintWriter out = spec.commandLine().getOut();
             switch (format) {
                 case JSON -> out.println(FormatOption.toJson(rows));

@@ -19,9 +19,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ReplenishmentApi {
 
     private final ReplenishmentSnapshots snapshots;
+    private final ReportFilters filters;
 
-    ReplenishmentApi(ReplenishmentSnapshots snapshots) {
+    ReplenishmentApi(ReplenishmentSnapshots snapshots, ReportFilters filters) {
         this.snapshots = snapshots;
+        this.filters = filters;
     }
 
     /** The report as stored by the newest run (computed now when none is stored yet). */
@@ -31,7 +33,7 @@ class ReplenishmentApi {
             @RequestParam(required = false) String vendor,
             @RequestParam(required = false) String status,
             @RequestParam(required = false) String sort) {
-        ReportQuery query = ReportQuery.parse(warehouse, vendor, status, sort);
+        ReportQuery query = filters.checked(ReportQuery.parse(warehouse, vendor, status, sort));
         return Report.of(snapshots.latestOrRefresh(), query);
     }
 

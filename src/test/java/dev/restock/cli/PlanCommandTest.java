@@ -119,6 +119,18 @@ class PlanCommandTest extends DatabaseTest {
     }
 
     @Test
+    void refusesAnUnknownWarehouseOrVendorNamingTheCodesThereAre() {
+        int warehouseExit = run("plan", "--warehouse", "NOPE");
+        int vendorExit = run("plan", "--vendor", "NOPE");
+
+        assertThat(warehouseExit).isEqualTo(1);
+        assertThat(vendorExit).isEqualTo(1);
+        assertThat(err.toString())
+                .contains("There is no warehouse 'NOPE'. The warehouses are: ")
+                .contains("There is no vendor 'NOPE'. The vendors are: ");
+    }
+
+    @Test
     void explainsOneLineStepByStep() {
         int exitCode = run("plan", "explain", "MUG", "--warehouse", "LDN");
 

@@ -31,19 +31,29 @@ public final class Main {
               --wms-url URL          the WMS API; without it the simulated WMS runs inside the
                                      bridge at http://127.0.0.1:PORT/wms
               --auto-receive         the simulated WMS receives each order in full at once
+              --exit-with-stdin      stop when standard input closes: for a parent process (such
+                                     as Restock's demo) whose death must not leave the bridge behind
             """;
+
+    private static final String EXIT_WITH_STDIN = "--exit-with-stdin";
 
     private Main() {}
 
     public static void main(String[] args) throws Exception {
         System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tLZ %4$s %5$s%6$s%n");
         BridgeConfig config;
+        boolean exitWithStdin;
         try {
             if (args.length == 0 || List.of(args).contains("--help")) {
                 System.out.print(USAGE);
                 System.exit(args.length == 0 ? 2 : 0);
             }
-            config = parse(args, System.getenv());
+            exitWithStdin = List.of(args).contains(EXIT_WITH_STDIN);
+            config = parse(
+                    Arrays.stream(args)
+                            .filter(arg -> !arg.equals(EXIT_WITH_STDIN))
+                            .toArray(String[]::new),
+                    System.getenv());
         } catch (IllegalArgumentException e) {
             System.err.println("wms-bridge: " + e.getMessage());
             System.err.print(USAGE);
@@ -64,7 +74,32 @@ public final class Main {
         }));
         System.out.println("wms-bridge ready on port " + bridge.port());
         System.out.flush();
+        if (exitWithStdin) {
+            exitWhenStandardInputCloses();
+        }
         stopped.await();
+    }
+
+    /**
+     * A parent that dies, even by {@code kill -9}, closes its end of our standard input: the read
+     * returns end of file and the bridge stops (the shutdown hook closes it cleanly).
+     */
+    private static void exitWhenStandardInputCloses() {
+        Thread watcher = new Thread(
+                () -> {
+                    try {
+                        while (System.in.read() != -1) {
+                            // Whatever the parent writes is ignored; only the end matters.
+                        }
+                    } catch (java.io.IOException e) {
+                        // A broken pipe is an end too.
+                    }
+                    System.getLogger("wms-bridge").log(System.Logger.Level.INFO, "Standard input closed; stopping");
+                    System.exit(0);
+                },
+                "stdin-watcher");
+        watcher.setDaemon(true);
+        watcher.start();
     }
 
     /** Reads the options; secrets come from the environment variables the options name. */

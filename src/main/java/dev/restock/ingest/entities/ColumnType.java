@@ -94,6 +94,10 @@ enum ColumnType {
     }
 
     private static Integer nonNegativeInteger(String text) {
+        if (!PLAIN_DECIMAL.matcher(text).matches()) {
+            throw new InvalidValueException("'" + text + "' is not a number; expected a whole number of 0 or more"
+                    + " such as 14 (no thousands separators, no exponent)");
+        }
         BigDecimal value = decimal(text);
         if (value.signum() < 0) {
             throw new InvalidValueException("'" + text + "' must not be negative");

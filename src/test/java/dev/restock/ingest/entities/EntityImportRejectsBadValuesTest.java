@@ -51,6 +51,22 @@ class EntityImportRejectsBadValuesTest extends DatabaseTest {
     }
 
     @Test
+    void asksForAWholeNumberWhereTheColumnTakesOnlyWholeNumbers() {
+        write(
+                folder,
+                "vendors.csv",
+                "CODE,NAME,CURRENCY,LEAD_TIME_DAYS,UPDATED_AT,REMOVED",
+                "ACME,Acme,EUR,fourteen," + UPDATED + ",false");
+
+        ImportException error = rejects(folder);
+
+        assertThat(error.getMessage())
+                .startsWith("vendors.csv, line 2, column 4 (LEAD_TIME_DAYS): 'fourteen' is not a number;")
+                .contains("expected a whole number of 0 or more such as 14")
+                .doesNotContain("12.5");
+    }
+
+    @Test
     void rejectsDateWithoutOffset() {
         write(folder, "vendors.csv", "CODE,NAME,UPDATED_AT,REMOVED", "ACME,Acme,2024-03-01 10:15:00,false");
 

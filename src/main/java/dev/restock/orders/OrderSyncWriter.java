@@ -11,6 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+// TODO(#4): a full sync pass is 8-21x a plain SELECT (target 3x): changed orders are applied one locked
+// transaction each; apply a batch's changes in a few set-based statements.
 /**
  * The one writer of saved orders: applies what sync read back from a connection. Saved orders
  * are read-only for users ({@link StockOrders} refuses them); this class is how the connection's

@@ -30,6 +30,8 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+// TODO(#2): the import is 3.07x a plain COPY on a quiet machine (target 3x); next: encode the
+// demand rows while PostgreSQL builds the sales_lines key, and derive trading days from the tally.
 /**
  * Imports the UCI Online Retail data set as one store in Europe/London, with the demo attributes
  * (warehouses, vendors, stock) of {@link RetailAttributes}. All or nothing: one transaction.

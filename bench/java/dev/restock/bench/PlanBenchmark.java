@@ -39,7 +39,8 @@ public final class PlanBenchmark {
             System.out.println("Restock: the whole replenishment report");
             ReplenishmentPlan[] plan = new ReplenishmentPlan[1];
             BenchSupport.resetPeakHeap();
-            double reportSeconds = BenchSupport.medianSeconds(runs, () -> plan[0] = null, () -> plan[0] = report.plan());
+            double reportSeconds =
+                    BenchSupport.medianSeconds(runs, () -> plan[0] = null, () -> plan[0] = report.plan());
             long peakHeap = BenchSupport.peakHeapMiB();
 
             System.out.printf("%npairs                  %,d (report lines: %,d, to order: %,d)%n",

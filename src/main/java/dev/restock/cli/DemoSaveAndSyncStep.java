@@ -15,7 +15,6 @@ import dev.restock.webhooks.WebhookSubscriptions;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -250,7 +249,7 @@ final class DemoSaveAndSyncStep {
 
     /** Runs one statement on the local file, opened for it alone. */
     private int downstream(String sql, Object... parameters) {
-        try (java.sql.Connection local = DriverManager.getConnection("jdbc:duckdb:" + localFile);
+        try (java.sql.Connection local = opener.open(connections.local());
                 PreparedStatement statement = local.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);

@@ -31,7 +31,8 @@ class DemandForecasterTest extends DatabaseTest {
                 """).update();
         jdbc.sql("""
                 insert into daily_demand (variant_id, warehouse_id, day, sold)
-                select v, w, date '2024-01-01' + d, 1 + (v * 7 + d * 13 + w) % 5 + case when d % 47 = v % 47 then 60 else 0 end
+                select v, w, date '2024-01-01' + d,
+                    1 + (v * 7 + d * 13 + w) % 5 + case when d % 47 = v % 47 then 60 else 0 end
                 from generate_series(1, 40) v, generate_series(1, 2) w, generate_series(0, 199) d
                 where d >= v * 3 and (v * 31 + d * 17 + w) % 3 <> 0
                   and extract(isodow from date '2024-01-01' + d) <> 7

@@ -13,4 +13,20 @@ public class RestockException extends RuntimeException {
     public RestockException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /**
+     * Another's message (a driver's, the JDK's) made ready to be followed by Restock's own
+     * punctuation: trimmed, without the final period some of them end with, so that
+     * {@code "...: " + clause(e.getMessage()) + ". Nothing was imported."} never shows "..".
+     */
+    public static String clause(String message) {
+        if (message == null) {
+            return "";
+        }
+        String text = message.strip();
+        while (text.endsWith(".")) {
+            text = text.substring(0, text.length() - 1).stripTrailing();
+        }
+        return text;
+    }
 }

@@ -1,5 +1,6 @@
 package dev.restock.connections;
 
+import dev.restock.RestockException;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -129,10 +130,11 @@ public class ConnectionOpener {
     /**
      * The text of a driver error with the connection's secret masked, for messages and the
      * order's last error: drivers are not known to echo passwords, but one that did must not
-     * leak it into Restock's database or logs.
+     * leak it into Restock's database or logs. It ends without a period: callers go on with
+     * their own sentence.
      */
     public String describe(Connection connection, Throwable error) {
-        String text = error.getClass().getSimpleName() + ": " + error.getMessage();
+        String text = error.getClass().getSimpleName() + ": " + RestockException.clause(error.getMessage());
         if (error instanceof SQLException sql && sql.getErrorCode() != 0) {
             text = text + " (error " + sql.getErrorCode() + ", SQL state " + sql.getSQLState() + ")";
         }

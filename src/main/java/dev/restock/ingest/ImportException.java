@@ -39,7 +39,7 @@ public class ImportException extends RestockException {
         if (field != null) {
             where.append(" (").append(field).append(')');
         }
-        return where + ": " + problem + ". Nothing was imported.";
+        return where + ": " + clause(problem) + ". Nothing was imported.";
     }
 
     public String file() {

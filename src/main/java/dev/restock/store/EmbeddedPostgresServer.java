@@ -114,7 +114,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         } catch (IOException e) {
             throw new RestockException(
                     "Could not start the embedded PostgreSQL in " + folder + ": "
-                            + e.getMessage() + ". Check that the folder is writable, or set RESTOCK_DB_URL"
+                            + RestockException.clause(e.getMessage())
+                            + ". Check that the folder is writable, or set RESTOCK_DB_URL"
                             + " to use an external PostgreSQL.",
                     e);
         }

@@ -70,4 +70,15 @@ class ConnectionTesterTest extends DatabaseTest {
                 .isInstanceOf(ConnectionException.class)
                 .hasMessageStartingWith("Could not open connection 'down'");
     }
+
+    @Test
+    void aDriverMessageEndingInAPeriodIsFollowedByOnePeriodOnly() {
+        connections.save(new Connection(
+                "down", ConnectionKind.POSTGRESQL, "jdbc:postgresql://127.0.0.1:1/x", "u", null, null, null, false));
+
+        // PostgreSQL's driver ends "Connection to 127.0.0.1:1 refused. ... TCP/IP connections."
+        assertThatThrownBy(() -> tester.test("down"))
+                .hasMessageContaining("accepting TCP/IP connections. Check its URL")
+                .hasMessageNotContaining("..");
+    }
 }

@@ -85,6 +85,15 @@ class ConnectionsTest extends DatabaseTest {
     }
 
     @Test
+    void describesADriverErrorWithoutItsFinalPeriodSoTheCallerEndsTheSentence() {
+        Connection local = connections.get(Connections.LOCAL);
+
+        String described = opener.describe(local, new SQLException("Connection refused.  ", "08001", 17));
+
+        assertThat(described).isEqualTo("SQLException: Connection refused (error 17, SQL state 08001)");
+    }
+
+    @Test
     void namesTheMissingEnvironmentVariableWithoutAnySecret() {
         Connection prod = new Connection(
                 "prod",

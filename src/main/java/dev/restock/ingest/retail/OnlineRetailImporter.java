@@ -135,7 +135,7 @@ public class OnlineRetailImporter {
                 } catch (SQLException e) {
                     throw new RestockException(
                             "Could not copy line " + line.line() + " of '" + file + "' into Restock's database: "
-                                    + e.getMessage() + ". Nothing was imported.",
+                                    + RestockException.clause(e.getMessage()) + ". Nothing was imported.",
                             e);
                 }
             });
@@ -148,7 +148,7 @@ public class OnlineRetailImporter {
             details.put("sales lines", lines.complete());
         } catch (SQLException e) {
             throw new RestockException(
-                    "Could not write '" + file + "' to Restock's database: " + e.getMessage()
+                    "Could not write '" + file + "' to Restock's database: " + RestockException.clause(e.getMessage())
                             + ". Nothing was imported.",
                     e);
         }

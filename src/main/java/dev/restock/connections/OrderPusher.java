@@ -144,6 +144,11 @@ public class OrderPusher {
     /**
      * Undoes a failed write with a compensating delete and records the outcome on the order. The
      * returned exception's message says what happened and what the user can do.
+     *
+     * <p>The failure is logged at INFO only: the caller reports the exception (the CLI's error
+     * line, the API's problem detail), and a WARN here would print the same text twice on a
+     * terminal. The INFO line keeps it in the server's log beside the order and push attempt ids;
+     * an unsettled order that recovery cannot settle later is warned about by {@link PushRecovery}.
      */
     private PushFailedException failed(
             SaveAttempt attempt,
@@ -166,14 +171,14 @@ public class OrderPusher {
                         + opener.describe(connection, compensation) + "), so the order stays read-only until"
                         + " push recovery checks the table and finishes or undoes the save.";
                 saves.recordUnsettled(attempt, message);
-                log.error(message);
+                log.info(message);
                 return new PushFailedException(message, attempt.order().id(), false, error);
             }
             outcome = " Nothing was written;";
         }
         String message = problem + outcome + " the order stays editable and can be saved again.";
         saves.markFailed(attempt, message, actor);
-        log.warn(message);
+        log.info(message);
         return new PushFailedException(message, attempt.order().id(), true, error);
     }
 }

@@ -12,9 +12,13 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import picocli.CommandLine;
 
+@ExtendWith(OutputCaptureExtension.class)
 class OrdersCommandTest extends DatabaseTest {
 
     @Autowired
@@ -133,6 +137,22 @@ class OrdersCommandTest extends DatabaseTest {
                 .contains("--type");
         assertThat(runForErrors(2, "orders", "edit", "PO-1")).contains("Nothing to change");
         assertThat(runForErrors(2, "orders", "list", "--saved", "--unsaved")).contains("mutually exclusive");
+    }
+
+    @Test
+    void aFailedSaveIsReportedOnceAsTheErrorAndNotAlsoLoggedAsAWarning(CapturedOutput output) {
+        catalog();
+        String reference = create();
+        run(0, "connections", "add", "down", "--kind", "postgresql", "--url", "jdbc:postgresql://127.0.0.1:1/x");
+
+        String error = runForErrors(1, "orders", "save", reference, "--to", "down");
+
+        assertThat(error.strip().lines())
+                .singleElement()
+                .asString()
+                .startsWith("error: Saving " + reference + " to 'down' failed while writing to PURCHASE_ORDERS");
+        assertThat(output.getErr()).doesNotContain("failed while writing");
+        assertThat(output.getOut()).doesNotContain("failed while writing");
     }
 
     @Test

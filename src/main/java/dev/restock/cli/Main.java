@@ -22,6 +22,7 @@ public final class Main {
         commandLine.setExecutionExceptionHandler(new FailureHandler());
         commandLine.setParameterExceptionHandler(new UsageErrorHandler());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        OptionConverters.registerOn(commandLine);
         return commandLine;
     }
 }

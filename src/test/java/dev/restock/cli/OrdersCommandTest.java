@@ -140,6 +140,28 @@ class OrdersCommandTest extends DatabaseTest {
     }
 
     @Test
+    void aDateOrNumberThatCannotBeReadSaysWhatWasExpected() {
+        String date =
+                runForErrors(2, "orders", "receive", "PO-1", "--line", "1", "--quantity", "1", "--date", "notadate");
+        String expected =
+                runForErrors(2, "orders", "create", "--type", "po", "--warehouse", "MAIN", "--expected", "2026-13-01");
+        String quantity = runForErrors(2, "orders", "edit", "PO-1", "--line", "1", "--quantity", "abc");
+        String port = runForErrors(2, "serve", "--port", "x");
+
+        assertThat(date.lines().findFirst().orElseThrow())
+                .isEqualTo("error: Invalid value for option '--date': 'notadate' is not a date (expected YYYY-MM-DD)");
+        assertThat(expected.lines().findFirst().orElseThrow())
+                .isEqualTo(
+                        "error: Invalid value for option '--expected': '2026-13-01' is not a date (expected YYYY-MM-DD)");
+        assertThat(quantity.lines().findFirst().orElseThrow())
+                .isEqualTo("error: Invalid value for option '--quantity': 'abc' is not a number (expected a decimal"
+                        + " number such as 2.5)");
+        assertThat(port.lines().findFirst().orElseThrow())
+                .isEqualTo(
+                        "error: Invalid value for option '--port': 'x' is not a whole number (expected one such as 10)");
+    }
+
+    @Test
     void aFailedSaveIsReportedOnceAsTheErrorAndNotAlsoLoggedAsAWarning(CapturedOutput output) {
         catalog();
         String reference = create();

@@ -73,6 +73,9 @@ final class RetailColumns {
         BigDecimal quantity = integer(line, 3, values.get(3));
         LocalDateTime invoiceTime = time != null ? time : dateTime(line, values.get(4));
         BigDecimal unitPrice = decimal(line, 5, values.get(5));
+        if (unitPrice.signum() < 0) {
+            checkNegativePriceIsNoProduct(line, stockCode, values.get(5));
+        }
         return new RetailLine(
                 line,
                 invoice,
@@ -83,6 +86,24 @@ final class RetailColumns {
                 unitPrice,
                 customer(line, values.get(6)),
                 values.get(7).trim());
+    }
+
+    /**
+     * The data set's only negative prices are its two "Adjust bad debt" lines (code B), which are
+     * not products and are skipped; on a product line a negative price is bad input.
+     */
+    private void checkNegativePriceIsNoProduct(long line, String stockCode, String raw) {
+        String sku = RetailLineKind.sku(stockCode);
+        if (RetailLineKind.skipReason(sku).isEmpty()) {
+            throw new ImportException(
+                    file,
+                    line,
+                    6,
+                    "UnitPrice",
+                    "'" + raw.trim() + "' is a negative price for product " + sku + "; expected 0 or more (only"
+                            + " lines that are not products, such as B for bad debt adjustments, carry a negative"
+                            + " price)");
+        }
     }
 
     private String required(long line, int column, List<String> values) {

@@ -68,6 +68,25 @@ class OnlineRetailBadInputTest extends DatabaseTest {
     }
 
     @Test
+    void rejectsANegativePriceOnAProductLine() throws IOException {
+        Path file = write("negative.csv", HEADER + GOOD + "536366,71053,LANTERN,6,2010-12-01 09:00:00,-3.39,,France\n");
+
+        assertRefused(file, 3, 6, "UnitPrice", "'-3.39' is a negative price for product 71053; expected 0 or more");
+    }
+
+    @Test
+    void acceptsTheNegativePriceOfABadDebtAdjustmentWhichIsNotAProduct() throws IOException {
+        // As in the data set: line A563186 adjusts bad debt with a price of -11062.06.
+        Path file = write(
+                "bad-debt.csv",
+                HEADER + GOOD + "A563186,B,Adjust bad debt,1,2011-08-12 14:51:00,-11062.06,,United Kingdom\n");
+
+        var summary = importer.importFile(file);
+
+        assertThat(summary.skipped()).containsEntry("B (bad debt adjustment)", 1L);
+    }
+
+    @Test
     void rejectsAFractionalQuantity() throws IOException {
         Path file = write("fraction.csv", HEADER + "536366,71053,LANTERN,1.5,2010-12-01 09:00:00,3.39,,France\n");
 

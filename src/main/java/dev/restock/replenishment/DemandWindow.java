@@ -12,9 +12,11 @@ import java.util.List;
 /**
  * Forecast demand per calendar day as exact decimals; day 0 is the day the plan is made for.
  *
- * <p>The forecast is a {@code double} estimate. It is converted here, once per day, to a decimal
- * of scale {@value #SCALE} (half up), so that every sum the replenishment makes afterwards is
- * exact and the same on every machine.
+ * <p>The forecast is a {@code double} estimate. It is converted here to decimals of scale
+ * {@value #SCALE} (half up), so that every sum the replenishment makes afterwards is exact and the
+ * same on every machine. What is rounded is the running total, not each day alone: a day is the
+ * rounded total up to it less the rounded total before it. Rounding days alone lets their errors
+ * add up, and 930 units spread over 119 days (7.815126... a day) summed to 929.999994.
  */
 public record DemandWindow(List<BigDecimal> daily) {
 
@@ -30,11 +32,16 @@ public record DemandWindow(List<BigDecimal> daily) {
         }
     }
 
-    /** The first {@code days} days of a forecast, each converted to scale {@value #SCALE}. */
+    /** The first {@code days} days of a forecast, as decimals whose running totals are rounded. */
     public static DemandWindow of(Forecast forecast, int days) {
         List<BigDecimal> daily = new ArrayList<>(days);
+        BigDecimal exact = BigDecimal.ZERO;
+        BigDecimal rounded = BigDecimal.ZERO;
         for (int day = 0; day < days; day++) {
-            daily.add(toDecimal(forecast.demandOn(day)));
+            exact = exact.add(BigDecimal.valueOf(Math.max(0, forecast.demandOn(day))));
+            BigDecimal total = exact.setScale(SCALE, RoundingMode.HALF_UP);
+            daily.add(total.subtract(rounded));
+            rounded = total;
         }
         return new DemandWindow(daily);
     }
@@ -42,10 +49,6 @@ public record DemandWindow(List<BigDecimal> daily) {
     /** A window of {@code days} days selling {@code perDay} each. */
     public static DemandWindow constant(BigDecimal perDay, int days) {
         return new DemandWindow(Collections.nCopies(days, perDay));
-    }
-
-    static BigDecimal toDecimal(double demand) {
-        return BigDecimal.valueOf(Math.max(0, demand)).setScale(SCALE, RoundingMode.HALF_UP);
     }
 
     public int days() {

@@ -3,6 +3,7 @@ package dev.restock.replenishment;
 import static dev.restock.replenishment.OrderSizer.plain;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -29,13 +30,17 @@ import java.util.Optional;
  *       serve in full;
  *   <li>replenishment date = sells-out date − lead time, computed on calendar dates in the store's
  *       time zone, so neither midnight in UTC nor a daylight-saving change shifts it;
- *   <li>lost revenue = max(0, forecast over the lead time − stock position) × unit price.
+ *   <li>lost revenue = max(0, forecast over the lead time − stock position) × unit price,
+ *       rounded half up to cents ({@value #LOST_REVENUE_SCALE} places).
  * </ol>
  *
  * <p>Day 0 of the {@link DemandWindow} is {@code today}. On order is counted as if it were already
  * on the shelf when drawing the stock down, because only its total in the window is known here.
  */
 public final class ReplenishmentCalculator {
+
+    /** Decimal places of lost revenue: an estimate in money, kept to cents. */
+    public static final int LOST_REVENUE_SCALE = 2;
 
     private final Clock clock;
 
@@ -141,7 +146,8 @@ public final class ReplenishmentCalculator {
     private static BigDecimal lostRevenue(ReplenishmentInput input, List<CalculationStep> steps) {
         BigDecimal duringLeadTime = input.demand().total(input.leadTimeDays());
         BigDecimal unserved = duringLeadTime.subtract(input.position().total()).max(BigDecimal.ZERO);
-        BigDecimal lost = unserved.multiply(input.unitPrice());
+        // An estimate in money: units to six places times a price would print as 892.2617583.
+        BigDecimal lost = unserved.multiply(input.unitPrice()).setScale(LOST_REVENUE_SCALE, RoundingMode.HALF_UP);
         steps.add(new CalculationStep(
                 "lost revenue",
                 lost,

@@ -203,6 +203,40 @@ class ReplenishmentCalculatorTest {
         assertThat(window.total(3)).isEqualTo(decimal("1.100000"));
     }
 
+    @Test
+    void sumsAnEvenlySpreadForecastWithoutRoundingNoise() {
+        // 930 units over 119 days: each day 7.815126... rounded alone would sum to 929.999994.
+        double[] days = new double[119];
+        java.util.Arrays.fill(days, 930.0 / 119);
+        Forecast forecast = new Forecast("new-variant", days, new MethodScore("new-variant", 0, 0, 0), List.of());
+
+        DemandWindow window = DemandWindow.of(forecast, 119);
+
+        assertThat(window.total(119)).isEqualByComparingTo("930");
+        assertThat(window.total(7)).isEqualByComparingTo("54.705882");
+        assertThat(window.daily()).allSatisfy(day -> assertThat(day.scale()).isEqualTo(DemandWindow.SCALE));
+    }
+
+    @Test
+    void roundsLostRevenueToCents() {
+        // A third of a unit a day over a 5-day lead time: 1.666667 unserved at 1.65 is 2.75.
+        ReplenishmentInput input = new ReplenishmentInput(
+                1,
+                "SKU-1",
+                "MAIN",
+                ReplenishmentInputs.UTC,
+                DemandWindow.constant(decimal("0.333333"), 10),
+                StockPolicy.of(5, 5),
+                StockPosition.available(BigDecimal.ZERO),
+                BigDecimal.ZERO,
+                VendorTerms.none(),
+                decimal("1.65"));
+
+        ReplenishmentResult result = ReplenishmentCalculator.calculate(input, TODAY);
+
+        assertThat(result.lostRevenue()).isEqualTo(decimal("2.75"));
+    }
+
     private static ReplenishmentInput inZone(ZoneId zone) {
         return new ReplenishmentInput(
                 1,

@@ -128,7 +128,7 @@ final class ConnectionsCommand {
                     out.println("  missing columns: " + table.missing());
                 }
                 table.privilegesMissing().forEach(privilege -> out.println("  not allowed: " + privilege));
-                table.warnings().forEach(warning -> out.println("  warning: " + warning));
+                table.notes().forEach(note -> out.println("  note: " + note));
                 if (!table.ok()) {
                     table.fix().forEach(ddl -> out.println("  fix: " + ddl.replace("\n", "\n       ")));
                 }

@@ -16,7 +16,8 @@ public record ConnectionCheck(String connection, List<Table> tables) {
      * @param missing required contract columns the table lacks
      * @param fix the DDL that would create the table or add the missing columns
      * @param privilegesMissing what Restock needs but may not do: {@code INSERT}, {@code DELETE}
-     * @param warnings what works but should be looked at, such as an UPDATE grant Restock never uses
+     * @param notes what is fine but may be worth a look, such as an UPDATE grant Restock never uses;
+     *     a note never makes the table not ok
      */
     public record Table(
             String name,
@@ -24,13 +25,13 @@ public record ConnectionCheck(String connection, List<Table> tables) {
             List<ContractColumn> missing,
             List<String> fix,
             List<String> privilegesMissing,
-            List<String> warnings) {
+            List<String> notes) {
 
         public Table {
             missing = List.copyOf(missing);
             fix = List.copyOf(fix);
             privilegesMissing = List.copyOf(privilegesMissing);
-            warnings = List.copyOf(warnings);
+            notes = List.copyOf(notes);
         }
 
         public boolean ok() {

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tests a connection before orders are saved to it: it can be opened, each of its tables has
- * every required column of the contract, and Restock's role may SELECT, INSERT and DELETE there.
+ * every required column of the contract, and Restock's role may SELECT, INSERT and DELETE there
+ * (and a note when it may UPDATE too, which it never needs; not for DuckDB, which has no roles).
  * Privileges are probed with statements that touch no row ({@code where 1 = 0}): the databases
  * check privileges before they look for rows. Creates and changes nothing.
  */
@@ -62,7 +63,7 @@ public class ConnectionTester {
         List<String> fix =
                 missing.stream().map(column -> dialect.addColumn(table, column)).toList();
         List<String> privilegesMissing = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         String id = present.get(ContractColumn.ID);
         if (id != null) {
             String quoted = dialect.quoteTable(table);
@@ -75,17 +76,18 @@ public class ConnectionTester {
                     .ifPresent(privilegesMissing::add);
             probe(jdbc, connection, "DELETE", "delete from " + quoted + " where 1 = 0")
                     .ifPresent(privilegesMissing::add);
-            if (probe(
-                            jdbc,
-                            connection,
-                            "UPDATE",
-                            "update " + quoted + " set " + idColumn + " = " + idColumn + " where 1 = 0")
-                    .isEmpty()) {
-                warnings.add("the role may UPDATE " + table + "; Restock never needs UPDATE (it inserts whole"
-                        + " orders and deletes only its own partial writes), so the grant can be revoked");
+            if (dialect.hasPrivileges() && mayUpdate(jdbc, connection, quoted, idColumn)) {
+                notes.add("the role may also UPDATE " + table + "; Restock needs only SELECT, INSERT and DELETE"
+                        + " (it never changes a row), so that grant can be revoked if you like");
             }
         }
-        return new ConnectionCheck.Table(table, null, missing, fix, privilegesMissing, warnings);
+        return new ConnectionCheck.Table(table, null, missing, fix, privilegesMissing, notes);
+    }
+
+    /** Whether the role may UPDATE the table: harmless, but least privilege would drop the grant. */
+    private boolean mayUpdate(java.sql.Connection jdbc, Connection connection, String quoted, String idColumn) {
+        String sql = "update " + quoted + " set " + idColumn + " = " + idColumn + " where 1 = 0";
+        return probe(jdbc, connection, "UPDATE", sql).isEmpty();
     }
 
     /** Runs a statement that touches no row; a failure means the privilege is missing. */

@@ -37,6 +37,11 @@ final class DuckDbDialect extends JavaTimeDialect {
         };
     }
 
+    @Override
+    public boolean hasPrivileges() {
+        return false;
+    }
+
     /** Binding 500 ids costs DuckDB's driver more than parsing them as literals. */
     @Override
     public boolean inlinesIds() {

@@ -134,6 +134,14 @@ public interface SqlDialect {
                 + ids.stream().map(id -> "'" + id + "'").collect(Collectors.joining(", ")) + ")";
     }
 
+    /**
+     * Whether the database grants privileges to roles. DuckDB has none: whoever opens the file
+     * may do anything, so probing what a role may do tells nothing there.
+     */
+    default boolean hasPrivileges() {
+        return true;
+    }
+
     /** Whether {@link SyncReader} writes order ids into its SELECT as literals instead of binding them. */
     default boolean inlinesIds() {
         return false;

@@ -251,7 +251,24 @@ final class ConnectionsCommand {
             spec.commandLine()
                     .getOut()
                     .println("Stored connection '" + name + "'. Check it: restock connections test " + name);
+            warnOfUnreadableSecrets(connection);
             return 0;
+        }
+
+        /**
+         * Stores the connection even when a secret cannot be read here: the process that opens it
+         * (`restock serve` under a service manager, say) may have an environment and file access
+         * this shell has not, and an administrator should not have to export a password into an
+         * interactive shell only to store where it comes from. The warning says so.
+         */
+        private void warnOfUnreadableSecrets(Connection connection) {
+            PrintWriter err = spec.commandLine().getErr();
+            for (String problem : connection.unreadableSecrets()) {
+                err.println("warning: " + problem + " Restock reads it each time it opens the connection: make it"
+                        + " available to the process that saves orders (restock serve, or this shell) before `restock"
+                        + " connections test " + connection.name() + "`.");
+            }
+            err.flush();
         }
 
         private SecretReference secret(String option, String variable, Path file) {

@@ -1,7 +1,9 @@
 package dev.restock.connections;
 
 import dev.restock.orders.OrderType;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -112,6 +114,38 @@ public record Connection(
                 privateKeyFile,
                 privateKeyPassphrase,
                 maintained);
+    }
+
+    /**
+     * What this process cannot read now of what opening the connection reads: an environment
+     * variable that is not set, a file that cannot be read. Each is a sentence naming the
+     * variable or file; empty when everything can be read. A secret read for the check is
+     * dropped at once.
+     */
+    public List<String> unreadableSecrets() {
+        List<String> problems = new ArrayList<>();
+        if (privateKeyFile != null) {
+            if (!java.nio.file.Files.isReadable(privateKeyFile)) {
+                problems.add("Connection '" + name + "' reads its private key from " + privateKeyFile
+                        + ", which cannot be read.");
+            }
+            addIfUnreadable(privateKeyPassphrase, SecretReference.PASSPHRASE, problems);
+        } else {
+            // Without a key the password is used; with one it is not read at all.
+            addIfUnreadable(password, SecretReference.PASSWORD, problems);
+        }
+        return List.copyOf(problems);
+    }
+
+    private void addIfUnreadable(SecretReference reference, String secret, List<String> problems) {
+        if (reference == null) {
+            return;
+        }
+        try {
+            reference.read(name, secret);
+        } catch (ConnectionException unreadable) {
+            problems.add(unreadable.getMessage());
+        }
     }
 
     public String tableFor(OrderType type) {

@@ -119,10 +119,10 @@ public class ConnectionOpener {
             if (connection.privateKeyPassphrase() != null) {
                 properties.put(
                         "private_key_file_pwd",
-                        connection.privateKeyPassphrase().read(connection.name()));
+                        connection.privateKeyPassphrase().read(connection.name(), SecretReference.PASSPHRASE));
             }
         } else if (connection.password() != null) {
-            properties.put("password", connection.password().read(connection.name()));
+            properties.put("password", connection.password().read(connection.name(), SecretReference.PASSWORD));
         }
         return DriverManager.getConnection(connection.jdbcUrl(), properties);
     }
@@ -150,7 +150,7 @@ public class ConnectionOpener {
             return text;
         }
         try {
-            String secret = reference.read(connection.name());
+            String secret = reference.read(connection.name(), SecretReference.PASSWORD);
             return secret.isEmpty() ? text : text.replace(secret, "****");
         } catch (ConnectionException unreadable) {
             return text;

@@ -11,6 +11,9 @@ import java.nio.file.Path;
  */
 public record SecretReference(String environmentVariable, Path file) {
 
+    static final String PASSWORD = "password";
+    static final String PASSPHRASE = "private key passphrase";
+
     public SecretReference {
         if ((environmentVariable == null) == (file == null)) {
             throw new ConnectionException("A secret is read from either an environment variable or a file.");
@@ -25,14 +28,17 @@ public record SecretReference(String environmentVariable, Path file) {
         return new SecretReference(null, file);
     }
 
-    /** Reads the secret now; the message of a failure names where it looked, not what it found. */
-    String read(String connection) {
+    /**
+     * Reads the secret now; the message of a failure names where it looked, not what it found.
+     *
+     * @param secret what the secret is, for the message: "password", "private key passphrase"
+     */
+    String read(String connection, String secret) {
         if (environmentVariable != null) {
             String value = System.getenv(environmentVariable);
             if (value == null || value.isEmpty()) {
-                throw new ConnectionException(
-                        "Connection '" + connection + "' reads a secret (password or key passphrase) from environment"
-                                + " variable " + environmentVariable + ", which is not set.");
+                throw new ConnectionException("Connection '" + connection + "' reads its " + secret
+                        + " from environment variable " + environmentVariable + ", which is not set.");
             }
             return value;
         }
@@ -40,9 +46,8 @@ public record SecretReference(String environmentVariable, Path file) {
             // Editors and `echo` end files with a newline that is not part of the password.
             return Files.readString(file, StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
-            throw new ConnectionException(
-                    "Connection '" + connection + "' reads a secret (password or key passphrase) from " + file
-                            + ", which cannot be read: " + e.getClass().getSimpleName() + ".");
+            throw new ConnectionException("Connection '" + connection + "' reads its " + secret + " from " + file
+                    + ", which cannot be read: " + e.getClass().getSimpleName() + ".");
         }
     }
 

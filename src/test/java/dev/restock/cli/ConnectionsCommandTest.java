@@ -38,6 +38,44 @@ class ConnectionsCommandTest extends DatabaseTest {
     }
 
     @Test
+    void addWarnsThatTheVariableHoldingThePasswordIsNotSetAndTestRefusesNamingIt() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine command = Main.commandLine();
+        command.setOut(new PrintWriter(out));
+        command.setErr(new PrintWriter(err));
+
+        int added = command.execute(
+                "--home",
+                TEST_HOME.toString(),
+                "connections",
+                "add",
+                "pg",
+                "--kind",
+                "postgresql",
+                "--url",
+                "jdbc:postgresql://127.0.0.1:1/erp",
+                "--user",
+                "restock",
+                "--password-env",
+                "RESTOCK_TEST_UNSET_PASSWORD");
+        String warned = err.toString();
+        err.getBuffer().setLength(0);
+        int tested = command.execute("--home", TEST_HOME.toString(), "connections", "test", "pg");
+
+        assertThat(added).isZero();
+        assertThat(out.toString()).contains("Stored connection 'pg'");
+        assertThat(warned.strip())
+                .startsWith("warning: Connection 'pg' reads its password from environment variable"
+                        + " RESTOCK_TEST_UNSET_PASSWORD, which is not set.")
+                .contains("make it available to the process that saves orders");
+        assertThat(tested).isEqualTo(1);
+        assertThat(err.toString().strip())
+                .isEqualTo("error: Connection 'pg' reads its password from environment variable"
+                        + " RESTOCK_TEST_UNSET_PASSWORD, which is not set.");
+    }
+
+    @Test
     void anUnknownConnectionFailsWithExitCodeOne() {
         StringWriter err = new StringWriter();
         CommandLine command = Main.commandLine();
@@ -75,8 +113,10 @@ class ConnectionsCommandTest extends DatabaseTest {
     @Test
     void addStoresASnowflakeConnectionWithAKeyFileAndListsNoSecret() {
         StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
         CommandLine command = Main.commandLine();
         command.setOut(new PrintWriter(out));
+        command.setErr(new PrintWriter(err));
 
         int added = command.execute(
                 "--home",
@@ -106,6 +146,9 @@ class ConnectionsCommandTest extends DatabaseTest {
         assertThat(out.toString())
                 .contains("Stored connection 'sf'", "\"po\" : \"ORDERS.PURCHASE_ORDERS\"")
                 .doesNotContain("RESTOCK_KEY_PASS=");
+        assertThat(err.toString())
+                .contains("reads its private key from /etc/restock/rsa_key.p8, which cannot be read.")
+                .contains("reads its private key passphrase from environment variable RESTOCK_KEY_PASS");
         assertThat(jdbc.sql("select settings ->> 'privateKeyPassphraseEnv' from connections where name = 'sf'")
                         .query(String.class)
                         .single())

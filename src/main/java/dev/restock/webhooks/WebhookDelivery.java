@@ -7,13 +7,11 @@ import dev.restock.events.OutboxEvent;
 import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,8 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Each round claims its deliveries in one transaction that also writes an attempt row keyed by
  * (delivery, attempt number) before anything is sent: an attempt goes out at most once, whichever
- * process claims it. An attempt left in flight by a process that died is marked interrupted after
- * {@link WebhookProperties#abandonedAfter()}, and the next attempt follows. Of the pending
+ * process claims it. {@link AttemptRecorder} records what each attempt brought, and marks an
+ * attempt left in flight by a process that died interrupted after
+ * {@link WebhookProperties#abandonedAfter()}, so that the next attempt follows. Of the pending
  * deliveries of one subscription and one subject (a stock order), only the earliest event is ever
  * claimed, so a receiver sees the events of one order in order.
  *
@@ -42,9 +41,6 @@ import tools.jackson.databind.json.JsonMapper;
  * call it too. Thread-safe: rounds in several threads or processes share the work.
  */
 public class WebhookDelivery {
-
-    /** A subscription whose deliveries have all failed for this long is disabled. */
-    static final Duration DISABLE_AFTER_FAILING = Duration.ofDays(5);
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDelivery.class);
 
@@ -54,12 +50,12 @@ public class WebhookDelivery {
     private final WebhookSubscriptions subscriptions;
     private final WebhookDispatcher dispatcher;
     private final WebhookSender sender;
-    private final RetrySchedule schedule;
     private final AddressPolicy addresses;
     private final JsonMapper json;
     private final Clock clock;
     private final WebhookProperties properties;
     private final Semaphore inFlight;
+    private final AttemptRecorder recorder;
 
     public WebhookDelivery(
             JdbcClient jdbc,
@@ -101,7 +97,8 @@ public class WebhookDelivery {
         this.inFlight = new Semaphore(properties.parallelism());
         this.dispatcher = new WebhookDispatcher(jdbc, clock, properties.batchSize());
         this.sender = sender;
-        this.schedule = new RetrySchedule(random);
+        this.recorder = new AttemptRecorder(
+                jdbc, transaction, subscriptions, new RetrySchedule(random), clock, properties.abandonedAfter());
         this.addresses = new AddressPolicy(properties.allowPrivateAddresses());
     }
 
@@ -113,7 +110,7 @@ public class WebhookDelivery {
         long started = System.nanoTime();
         int deliveries = dispatcher.dispatchAll();
         log.debug("Dispatched events into {} deliveries in {} ms", deliveries, millisSince(started));
-        recoverAbandonedAttempts();
+        recorder.recoverAbandonedAttempts();
         // Two rounds in flight: one claims or records in the database while the other's requests
         // are out, sharing one limit of requests in flight.
         try (ExecutorService workers =
@@ -146,7 +143,7 @@ public class WebhookDelivery {
             long claimedAt = System.nanoTime();
             List<AttemptResult> results = sendAll(claimed);
             long sentAt = System.nanoTime();
-            record(claimed, results);
+            recorder.record(claimed, results);
             attempts += claimed.size();
             log.debug(
                     "Round of {} attempts: claimed in {} ms, sent in {} ms, recorded in {} ms",
@@ -214,7 +211,7 @@ public class WebhookDelivery {
     private DeliveryRecord deliverOne(String deliveryId) {
         List<OutgoingWebhook> claimed = claimDue(deliveryId);
         if (!claimed.isEmpty()) {
-            record(claimed, sendAll(claimed));
+            recorder.record(claimed, sendAll(claimed));
         }
         return new DeliveryLog(jdbc).delivery(deliveryId);
     }
@@ -364,179 +361,6 @@ public class WebhookDelivery {
 
     private AttemptResult refused(String reason) {
         return new AttemptResult(null, 0, null, reason, null, clock.instant().getEpochSecond());
-    }
-
-    /** Records the results of a round, and what they mean for each delivery and subscription. */
-    private void record(List<OutgoingWebhook> claimed, List<AttemptResult> results) {
-        Instant now = clock.instant();
-        List<Object[]> attemptRows = new ArrayList<>();
-        List<Object[]> deliveryRows = new ArrayList<>();
-        List<String> succeeded = new ArrayList<>();
-        List<String> failing = new ArrayList<>();
-        Map<String, String> gone = new HashMap<>();
-        for (int i = 0; i < claimed.size(); i++) {
-            OutgoingWebhook webhook = claimed.get(i);
-            AttemptResult result = results.get(i);
-            attemptRows.add(attemptRow(webhook, result));
-            deliveryRows.add(deliveryRow(webhook, result, now));
-            if (result.succeeded()) {
-                succeeded.add(webhook.subscriptionId());
-            } else if (result.gone()) {
-                gone.put(
-                        webhook.subscriptionId(),
-                        "The receiver answered 410 Gone to delivery '" + webhook.deliveryId()
-                                + "'; Restock stopped sending to it.");
-            } else {
-                failing.add(webhook.subscriptionId());
-            }
-        }
-
-        transaction.executeWithoutResult(status -> {
-            jdbc.sql("""
-                    update webhook_attempts a
-                    set outcome = u.outcome, status_code = u.status_code, latency_ms = u.latency_ms,
-                        response_excerpt = u.excerpt, error = u.error
-                    from unnest(cast(? as text[]), cast(? as int[]), cast(? as text[]), cast(? as int[]),
-                        cast(? as bigint[]), cast(? as text[]), cast(? as text[]))
-                        as u(delivery_id, attempt, outcome, status_code, latency_ms, excerpt, error)
-                    where a.delivery_id = u.delivery_id and a.attempt = u.attempt
-                    """)
-                    .params(
-                            column(attemptRows, 5, String.class),
-                            column(attemptRows, 6, Integer.class),
-                            column(attemptRows, 0, String.class),
-                            column(attemptRows, 1, Integer.class),
-                            column(attemptRows, 2, Long.class),
-                            column(attemptRows, 3, String.class),
-                            column(attemptRows, 4, String.class))
-                    .update();
-            jdbc.sql("""
-                    update webhook_deliveries d
-                    set status = u.status, next_attempt_at = cast(u.next_attempt_at as timestamptz),
-                        completed_at = cast(u.completed_at as timestamptz)
-                    from unnest(cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]))
-                        as u(status, next_attempt_at, completed_at, id)
-                    where d.id = u.id
-                    """)
-                    .params(
-                            column(deliveryRows, 0, String.class), column(deliveryRows, 1, String.class),
-                            column(deliveryRows, 2, String.class), column(deliveryRows, 3, String.class))
-                    .update();
-            recordSubscriptionHealth(succeeded, failing, gone, now);
-        });
-    }
-
-    /** One column of rows, as an array to bind to {@code unnest}. */
-    @SuppressWarnings("unchecked")
-    private static <T> T[] column(List<Object[]> rows, int index, Class<T> type) {
-        T[] column = (T[]) java.lang.reflect.Array.newInstance(type, rows.size());
-        for (int i = 0; i < rows.size(); i++) {
-            column[i] = type.cast(rows.get(i)[index]);
-        }
-        return column;
-    }
-
-    private static Object[] attemptRow(OutgoingWebhook webhook, AttemptResult result) {
-        return new Object[] {
-            result.succeeded() ? "succeeded" : "failed",
-            result.statusCode(),
-            result.latencyMillis(),
-            result.responseExcerpt(),
-            result.error(),
-            webhook.deliveryId(),
-            webhook.attempt()
-        };
-    }
-
-    private Object[] deliveryRow(OutgoingWebhook webhook, AttemptResult result, Instant now) {
-        if (result.succeeded()) {
-            return new Object[] {"succeeded", null, now.toString(), webhook.deliveryId()};
-        }
-        Optional<Duration> delay =
-                result.gone() ? Optional.empty() : schedule.delayAfter(webhook.attempt(), result.retryAfter());
-        if (delay.isEmpty()) {
-            return new Object[] {"failed", null, now.toString(), webhook.deliveryId()};
-        }
-        return new Object[] {"pending", now.plus(delay.get()).toString(), null, webhook.deliveryId()};
-    }
-
-    private void recordSubscriptionHealth(
-            List<String> succeeded, List<String> failing, Map<String, String> gone, Instant now) {
-        if (!succeeded.isEmpty()) {
-            jdbc.sql("update webhook_subscriptions set failing_since = null where id = any(?) and failing_since"
-                            + " is not null")
-                    .param(succeeded.stream().distinct().toArray(String[]::new))
-                    .update();
-        }
-        gone.forEach(subscriptions::disable);
-        if (failing.isEmpty()) {
-            return;
-        }
-        List<String> failedTooLong = jdbc
-                .sql("""
-                update webhook_subscriptions set failing_since = coalesce(failing_since, ?)
-                where id = any(?) and enabled
-                returning id, failing_since
-                """)
-                .params(Timestamp.from(now), failing.stream().distinct().toArray(String[]::new))
-                .query((rs, row) -> rs.getTimestamp(2)
-                                .toInstant()
-                                .plus(DISABLE_AFTER_FAILING)
-                                .isAfter(now)
-                        ? null
-                        : rs.getString(1))
-                .list()
-                .stream()
-                .filter(id -> id != null)
-                .toList();
-        for (String id : failedTooLong) {
-            subscriptions.disable(
-                    id,
-                    "Every delivery failed for " + DISABLE_AFTER_FAILING.toDays()
-                            + " days; Restock stopped sending. Fix the receiver, then run `restock webhooks enable "
-                            + id + "`.");
-        }
-    }
-
-    /**
-     * Marks attempts left in flight by a process that died as interrupted, and makes their
-     * deliveries due again (or failed, if that was the last attempt). The receiver may or may not
-     * have had such an attempt; it is never sent again under the same attempt number.
-     */
-    void recoverAbandonedAttempts() {
-        Instant now = clock.instant();
-        transaction.executeWithoutResult(status -> {
-            List<String> deliveries = jdbc.sql("""
-                    update webhook_attempts set outcome = 'interrupted',
-                        error = 'The process sending this attempt stopped before its answer was recorded.'
-                    where outcome = 'in_flight' and started_at < ?
-                    returning delivery_id
-                    """)
-                    .param(Timestamp.from(now.minus(properties.abandonedAfter())))
-                    .query(String.class)
-                    .list();
-            if (deliveries.isEmpty()) {
-                return;
-            }
-            log.warn(
-                    "{} webhook attempts were interrupted by a stopped process; their deliveries go on",
-                    deliveries.size());
-            jdbc.sql("""
-                    update webhook_deliveries
-                    set status = case when attempts >= ? then 'failed' else 'pending' end,
-                        next_attempt_at = case when attempts >= ? then null else cast(? as timestamptz) end,
-                        completed_at = case when attempts >= ? then cast(? as timestamptz) end
-                    where id = any(?) and status = 'pending' and next_attempt_at is null
-                    """)
-                    .params(
-                            RetrySchedule.MAX_ATTEMPTS,
-                            RetrySchedule.MAX_ATTEMPTS,
-                            Timestamp.from(now),
-                            RetrySchedule.MAX_ATTEMPTS,
-                            Timestamp.from(now),
-                            deliveries.toArray(String[]::new))
-                    .update();
-        });
     }
 
     /** The sender, for the benchmark's baseline: bare POSTs by the same HTTP client. */

@@ -4,10 +4,13 @@ import dev.restock.ingest.ImportException;
 import dev.restock.ingest.ImportSummary;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.function.Function;
+import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** {@code restock import ...}: every importer is all or nothing, and idempotent. */
 @Command(
@@ -21,29 +24,48 @@ final class ImportCommand {
     RestockCommand root;
 
     /**
-     * Runs one import and prints its summary. A bad file prints the error (and, in JSON, a
-     * summary whose {@code errors} name it) and exits 1.
+     * The base of every import: the source, the format, and one way of running and reporting.
+     * Each subcommand says what it imports and how.
      */
-    static int run(
-            RestockCommand root,
-            FormatOption output,
-            PrintWriter out,
-            PrintWriter err,
-            String kind,
-            Path source,
-            Function<ConfigurableApplicationContext, ImportSummary> importer) {
-        try (var context = RestockRuntime.startForCommand(root.home())) {
-            ImportSummary summary = importer.apply(context);
-            print(summary, output, out);
-            return 0;
-        } catch (ImportException e) {
-            if (output.json()) {
-                out.println(FormatOption.toJson(ImportSummary.failed(kind, source.toString(), e)));
-                out.flush();
+    abstract static class Subcommand implements Callable<Integer> {
+
+        @ParentCommand
+        ImportCommand parent;
+
+        @Mixin
+        FormatOption output;
+
+        @Spec
+        CommandSpec spec;
+
+        /** The kind of import, as the JSON summary names it: {@code online-retail}, {@code entities}. */
+        abstract String kind();
+
+        /** The file or folder imported. */
+        abstract Path source();
+
+        abstract ImportSummary importFrom(ConfigurableApplicationContext context);
+
+        /**
+         * Runs the import and prints its summary. A bad file prints the error (and, in JSON, a
+         * summary whose {@code errors} name it) and exits 1.
+         */
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            try (var context = RestockRuntime.startForCommand(parent.root.home())) {
+                print(importFrom(context), output, out);
+                return 0;
+            } catch (ImportException e) {
+                if (output.json()) {
+                    out.println(FormatOption.toJson(ImportSummary.failed(kind(), source().toString(), e)));
+                    out.flush();
+                }
+                err.println("error: " + e.getMessage());
+                err.flush();
+                return 1;
             }
-            err.println("error: " + e.getMessage());
-            err.flush();
-            return 1;
         }
     }
 

@@ -1,14 +1,11 @@
 package dev.restock.cli;
 
+import dev.restock.ingest.ImportSummary;
 import dev.restock.ingest.entities.EntityImporter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
+import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code restock import entities DIR}. */
 @Command(
@@ -17,31 +14,23 @@ import picocli.CommandLine.Spec;
         description = "Import a folder of entity CSV files (warehouses.csv, vendors.csv, variants.csv,"
                 + " variant_warehouses.csv, variant_vendors.csv, components.csv, sales_orders.csv)."
                 + " See docs/entity-files.md.")
-final class ImportEntitiesCommand implements Callable<Integer> {
-
-    @ParentCommand
-    ImportCommand parent;
+final class ImportEntitiesCommand extends ImportCommand.Subcommand {
 
     @Parameters(paramLabel = "DIR", description = "Folder holding the entity CSV files.")
     Path folder;
 
-    @Mixin
-    FormatOption output;
-
-    @Spec
-    CommandSpec spec;
+    @Override
+    String kind() {
+        return "entities";
+    }
 
     @Override
-    public Integer call() {
-        var out = spec.commandLine().getOut();
-        var err = spec.commandLine().getErr();
-        return ImportCommand.run(
-                parent.root,
-                output,
-                out,
-                err,
-                "entities",
-                folder,
-                context -> context.getBean(EntityImporter.class).importFolder(folder));
+    Path source() {
+        return folder;
+    }
+
+    @Override
+    ImportSummary importFrom(ConfigurableApplicationContext context) {
+        return context.getBean(EntityImporter.class).importFolder(folder);
     }
 }

@@ -1,14 +1,11 @@
 package dev.restock.cli;
 
+import dev.restock.ingest.ImportSummary;
 import dev.restock.ingest.retail.OnlineRetailImporter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
+import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code restock import online-retail FILE}. */
 @Command(
@@ -16,31 +13,23 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Import the UCI Online Retail data set (.csv, .csv.gz, .xlsx, or the UCI .zip), with the demo"
                 + " attributes (warehouses, vendors, stock) from demo/online-retail.yaml.")
-final class ImportOnlineRetailCommand implements Callable<Integer> {
-
-    @ParentCommand
-    ImportCommand parent;
+final class ImportOnlineRetailCommand extends ImportCommand.Subcommand {
 
     @Parameters(paramLabel = "FILE", description = "The Online Retail file (.csv, .csv.gz, .xlsx or .zip).")
     Path file;
 
-    @Mixin
-    FormatOption output;
-
-    @Spec
-    CommandSpec spec;
+    @Override
+    String kind() {
+        return "online-retail";
+    }
 
     @Override
-    public Integer call() {
-        var out = spec.commandLine().getOut();
-        var err = spec.commandLine().getErr();
-        return ImportCommand.run(
-                parent.root,
-                output,
-                out,
-                err,
-                "online-retail",
-                file,
-                context -> context.getBean(OnlineRetailImporter.class).importFile(file));
+    Path source() {
+        return file;
+    }
+
+    @Override
+    ImportSummary importFrom(ConfigurableApplicationContext context) {
+        return context.getBean(OnlineRetailImporter.class).importFile(file);
     }
 }

@@ -1,5 +1,6 @@
 package dev.restock.connections;
 
+import dev.restock.RestockException;
 import dev.restock.orders.DownstreamOrder;
 import dev.restock.orders.OrderSyncWriter;
 import dev.restock.orders.StockOrder;
@@ -205,7 +206,9 @@ public class OrderSync {
             String problem = "applying its rows failed (" + rootMessage(e) + "); the order was left unchanged";
             writer.recordFailure(order.id(), problem);
             tally.add(order, new SyncOutcome(0, 0, List.of(problem)));
-            log.warn("Sync of order '{}' from '{}': {}", order.reference(), connection.name(), problem);
+            // INFO: the problem is in the pass's result, which its caller reports (the sync command
+            // prints it, the scheduled job warns of it); a WARN here would show it twice.
+            log.info("Sync of order '{}' from '{}': {}", order.reference(), connection.name(), problem);
         }
     }
 
@@ -214,7 +217,7 @@ public class OrderSync {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
+        return root.getClass().getSimpleName() + ": " + RestockException.clause(root.getMessage());
     }
 
     /** Counts of one pass. Not thread-safe; one per pass. */

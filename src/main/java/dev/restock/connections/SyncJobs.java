@@ -68,14 +68,21 @@ public class SyncJobs {
     }
 
     /**
-     * The body of {@code connection-sync}: one pass; a failure is logged, never thrown, so the
-     * next pass still runs on time.
+     * The body of {@code connection-sync}: one pass; a failure, and each order the pass could
+     * not apply, is logged as a warning, never thrown, so the next pass still runs on time.
      *
      * @return the pass's result, or empty if the connection could not be synced
      */
     public Optional<SyncResult> syncConnection(String connection) {
         try {
-            return Optional.of(sync.sync(connection));
+            SyncResult result = sync.sync(connection);
+            result.problems()
+                    .forEach(problem -> log.warn(
+                            "Scheduled sync of connection '{}', order '{}': {}",
+                            connection,
+                            problem.reference(),
+                            problem.problem()));
+            return Optional.of(result);
         } catch (RuntimeException e) {
             log.warn("Scheduled sync of connection '{}' failed: {}", connection, e.getMessage());
             return Optional.empty();

@@ -19,9 +19,13 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import picocli.CommandLine;
 
+@ExtendWith(OutputCaptureExtension.class)
 class SyncCommandTest extends DatabaseTest {
 
     @Autowired
@@ -63,6 +67,19 @@ class SyncCommandTest extends DatabaseTest {
         assertThat(err.toString()).contains("error: Could not reach connection 'broken'", "Nothing was synced");
     }
 
+    @Test
+    void anOrderThatCannotBeAppliedIsReportedOnceNotAlsoLoggedAsAWarning(CapturedOutput output) throws SQLException {
+        StockOrder order = savedToLocal();
+        updateDownstream("update \"PURCHASE_ORDERS\" set \"REPLENISHMENT\" = -1 where \"ID\" = ?", order);
+
+        StringWriter out = new StringWriter();
+        command(out, new StringWriter()).execute(withHome("sync", "--connection", "local"));
+
+        assertThat(out.toString()).contains(order.reference() + ": applying its rows failed");
+        assertThat(output.getErr()).doesNotContain("applying its rows failed");
+        assertThat(output.getOut()).doesNotContain("applying its rows failed");
+    }
+
     private StockOrder savedToLocal() {
         OrderFixtures fixtures = new OrderFixtures(jdbc);
         Actor anna = Actor.user("anna");
@@ -73,6 +90,16 @@ class SyncCommandTest extends DatabaseTest {
                         .execute(withHome("orders", "save", order.reference())))
                 .isZero();
         return order;
+    }
+
+    /** A downstream system changing the order's rows of the local table with {@code sql}. */
+    private static void updateDownstream(String sql, StockOrder order) throws SQLException {
+        String url = "jdbc:duckdb:" + TEST_HOME.resolve("local.duckdb");
+        try (java.sql.Connection local = DriverManager.getConnection(url);
+                PreparedStatement update = local.prepareStatement(sql)) {
+            update.setString(1, order.id().toString());
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
     }
 
     /** A downstream system recording a receipt with a plain UPDATE on the local table. */

@@ -49,6 +49,7 @@ public class DemandForecaster {
         // while it is forecast). The warehouse pools need all series of a warehouse before any
         // can be forecast.
         Optional<List<StoredSeries>> stored = history.readAll(memoryBudgetBytes);
+        log.debug("Read the demand history in {} ms", (System.nanoTime() - started) / 1_000_000);
         List<VariantForecast> forecasts =
                 stored.isPresent() ? forecastStored(stored.get(), horizonDays) : forecastStreamed(horizonDays);
         log.info(
@@ -61,15 +62,23 @@ public class DemandForecaster {
     }
 
     private static List<VariantForecast> forecastStored(List<StoredSeries> stored, int horizonDays) {
+        long started = System.nanoTime();
         Map<Long, WarehousePool.Builder> pools = new HashMap<>();
         for (StoredSeries series : stored) {
             pool(pools, series.expand());
         }
         Map<Long, ForecastSelector> selectors = selectors(pools);
+        long pooled = System.nanoTime();
 
-        return stored.parallelStream()
+        List<VariantForecast> forecasts = stored.parallelStream()
                 .map(series -> forecast(series.expand(), selectors, horizonDays))
                 .toList();
+        log.debug(
+                "Pooled {} series in {} ms, forecast them in {} ms",
+                stored.size(),
+                (pooled - started) / 1_000_000,
+                (System.nanoTime() - pooled) / 1_000_000);
+        return forecasts;
     }
 
     private List<VariantForecast> forecastStreamed(int horizonDays) {

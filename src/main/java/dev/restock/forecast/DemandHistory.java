@@ -31,16 +31,18 @@ public class DemandHistory {
 
     /**
      * One row per series with its days (as epoch days) and units sold, and the days with returns
-     * and the units returned. Only rows that sold something can carry net demand.
+     * and the units returned. Only rows that sold something can carry net demand. The units go
+     * over as {@code float8}, the nearest double to the decimal (as the driver's {@code
+     * getDouble} gives it), in its shortest text, which is shorter than the column's six places.
      */
     private static final String SERIES_AGGREGATE = """
             select d.variant_id, v.sku, d.warehouse_id, d.days, d.sold, d.returned_days, d.returned
             from (
                 select variant_id, warehouse_id,
                     array_agg(day - date '1970-01-01') as days,
-                    array_agg(sold) as sold,
+                    array_agg(sold::float8) as sold,
                     array_agg(day - date '1970-01-01') filter (where returned > 0) as returned_days,
-                    array_agg(returned) filter (where returned > 0) as returned
+                    array_agg(returned::float8) filter (where returned > 0) as returned
                 from daily_demand
                 where sold > 0 and day <= :lastDay
                 group by variant_id, warehouse_id

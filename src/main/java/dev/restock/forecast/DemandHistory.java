@@ -34,15 +34,17 @@ public class DemandHistory {
      * and the units returned. Only rows that sold something can carry net demand. The units go
      * over as {@code float8}, the nearest double to the decimal (as the driver's {@code
      * getDouble} gives it), in its shortest text, which is shorter than the column's six places.
+     * The arrays are cast to text: once the driver prepares the statement on the server it
+     * fetches arrays in binary, and its text of those quotes every element.
      */
     private static final String SERIES_AGGREGATE = """
             select d.variant_id, v.sku, d.warehouse_id, d.days, d.sold, d.returned_days, d.returned
             from (
                 select variant_id, warehouse_id,
-                    array_agg(day - date '1970-01-01') as days,
-                    array_agg(sold::float8) as sold,
-                    array_agg(day - date '1970-01-01') filter (where returned > 0) as returned_days,
-                    array_agg(returned::float8) filter (where returned > 0) as returned
+                    array_agg(day - date '1970-01-01')::text as days,
+                    array_agg(sold::float8)::text as sold,
+                    (array_agg(day - date '1970-01-01') filter (where returned > 0))::text as returned_days,
+                    (array_agg(returned::float8) filter (where returned > 0))::text as returned
                 from daily_demand
                 where sold > 0 and day <= :lastDay
                 group by variant_id, warehouse_id

@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,9 +25,17 @@ public class DemandForecaster {
     private static final int CHUNK = 2048;
 
     private final DemandHistory history;
+    private final long memoryBudgetBytes;
 
+    /** Keeps every series in memory between the two passes when they fit a third of the heap. */
+    @Autowired
     public DemandForecaster(DemandHistory history) {
+        this(history, Runtime.getRuntime().maxMemory() / 3);
+    }
+
+    DemandForecaster(DemandHistory history, long memoryBudgetBytes) {
         this.history = history;
+        this.memoryBudgetBytes = memoryBudgetBytes;
     }
 
     /**
@@ -34,15 +44,47 @@ public class DemandForecaster {
      */
     public List<VariantForecast> forecastAll(int horizonDays) {
         long started = System.nanoTime();
-        // Two passes over the history, one series in memory at a time (and a chunk while it is
-        // forecast), instead of every daily series at once: the warehouse pools need all series
-        // of a warehouse before any can be forecast.
+        // Every series read once and kept in a small form when it fits the budget; otherwise two passes over the
+        // history, one series in memory at a time (and a chunk
+        // while it is forecast). The warehouse pools need all series of a warehouse before any
+        // can be forecast.
+        Optional<List<StoredSeries>> stored = history.readAll(memoryBudgetBytes);
+        log.debug("Read the demand history in {} ms", (System.nanoTime() - started) / 1_000_000);
+        List<VariantForecast> forecasts =
+                stored.isPresent() ? forecastStored(stored.get(), horizonDays) : forecastStreamed(horizonDays);
+        log.info(
+                "Forecast {} series for {} days in {} ms ({})",
+                forecasts.size(),
+                horizonDays,
+                (System.nanoTime() - started) / 1_000_000,
+                stored.isPresent() ? "read once" : "read twice: the series did not fit in memory");
+        return forecasts;
+    }
+
+    private static List<VariantForecast> forecastStored(List<StoredSeries> stored, int horizonDays) {
+        long started = System.nanoTime();
         Map<Long, WarehousePool.Builder> pools = new HashMap<>();
-        history.forEach(variant -> pools.computeIfAbsent(
-                        variant.warehouseId(), warehouse -> new WarehousePool.Builder(OutlierDamper.standard()))
-                .add(variant.series()));
-        Map<Long, ForecastSelector> selectors = new HashMap<>();
-        pools.forEach((warehouse, pool) -> selectors.put(warehouse, ForecastSelector.standard(pool.build())));
+        for (StoredSeries series : stored) {
+            pool(pools, series.expand());
+        }
+        Map<Long, ForecastSelector> selectors = selectors(pools);
+        long pooled = System.nanoTime();
+
+        List<VariantForecast> forecasts = stored.parallelStream()
+                .map(series -> forecast(series.expand(), selectors, horizonDays))
+                .toList();
+        log.debug(
+                "Pooled {} series in {} ms, forecast them in {} ms",
+                stored.size(),
+                (pooled - started) / 1_000_000,
+                (System.nanoTime() - pooled) / 1_000_000);
+        return forecasts;
+    }
+
+    private List<VariantForecast> forecastStreamed(int horizonDays) {
+        Map<Long, WarehousePool.Builder> pools = new HashMap<>();
+        history.forEach(variant -> pool(pools, variant));
+        Map<Long, ForecastSelector> selectors = selectors(pools);
 
         List<VariantForecast> forecasts = new ArrayList<>();
         List<VariantSeries> chunk = new ArrayList<>(CHUNK);
@@ -54,12 +96,18 @@ public class DemandForecaster {
             }
         });
         forecasts.addAll(forecast(chunk, selectors, horizonDays));
-        log.info(
-                "Forecast {} series for {} days in {} ms",
-                forecasts.size(),
-                horizonDays,
-                (System.nanoTime() - started) / 1_000_000);
         return forecasts;
+    }
+
+    private static void pool(Map<Long, WarehousePool.Builder> pools, VariantSeries variant) {
+        pools.computeIfAbsent(variant.warehouseId(), warehouse -> new WarehousePool.Builder(OutlierDamper.standard()))
+                .add(variant.series());
+    }
+
+    private static Map<Long, ForecastSelector> selectors(Map<Long, WarehousePool.Builder> pools) {
+        Map<Long, ForecastSelector> selectors = new HashMap<>();
+        pools.forEach((warehouse, pool) -> selectors.put(warehouse, ForecastSelector.standard(pool.build())));
+        return selectors;
     }
 
     /**
@@ -105,12 +153,17 @@ public class DemandForecaster {
         // Selectors and methods are stateless (the pooled trend's cache is concurrent), so series
         // can be forecast on every core; the result keeps the input's order.
         return all.parallelStream()
-                .map(variant -> new VariantForecast(
-                        variant.variantId(),
-                        variant.sku(),
-                        variant.warehouseId(),
-                        variant.warehouse(),
-                        selectors.get(variant.warehouseId()).select(variant.series(), horizonDays)))
+                .map(variant -> forecast(variant, selectors, horizonDays))
                 .toList();
+    }
+
+    private static VariantForecast forecast(
+            VariantSeries variant, Map<Long, ForecastSelector> selectors, int horizonDays) {
+        return new VariantForecast(
+                variant.variantId(),
+                variant.sku(),
+                variant.warehouseId(),
+                variant.warehouse(),
+                selectors.get(variant.warehouseId()).select(variant.series(), horizonDays));
     }
 }

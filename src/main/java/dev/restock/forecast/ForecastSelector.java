@@ -5,9 +5,9 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.List;
 
-// TODO(#3): the per-series backtest that picks a method is ~90% of the report's time (12x a GROUP BY
-// at 100,000 pairs, target 4x); choose per pooled group or cache choices between runs, then re-check
-// the backtest target in docs/forecasting.md.
+// TODO(#3): the forecast of 100,000 series is ~28 s of a report at 7.2x a GROUP BY (target 4x); fit
+// Croston/SBA and the damped trend once per series keeping their state at each origin, and recent
+// averages from prefix sums, each pinned against ReferenceForecastSelector as the damper's caps are.
 /**
  * Chooses a forecast method per series by a rolling-origin backtest on the series' own history:
  * at each of up to {@code origins} origins, {@code originSpacing} days apart, the last of which
@@ -111,10 +111,12 @@ public final class ForecastSelector {
 
     /** The forecast for the {@code horizonDays} days after {@code history} ends. */
     public Forecast select(DemandSeries history, int horizonDays) {
+        int[] ends = trainingEnds(history);
+        double[] caps = damper.thresholds(history, ends);
         double[] errors = new double[candidates.size()];
         double[] actual = new double[1];
-        int used = backtest(history, errors, actual);
-        DemandSeries damped = damper.damp(history);
+        int used = backtest(history, ends, caps, errors, actual);
+        DemandSeries damped = OutlierDamper.capped(history, caps[caps.length - 1]);
 
         if (used == 0) {
             ForecastMethod method = new NewVariantAverage(prior);
@@ -137,16 +139,37 @@ public final class ForecastSelector {
         return new Forecast(chosen.name(), chosen.forecast(damped, horizonDays), scores.get(best), scores);
     }
 
-    /** Scores every candidate at every usable origin; returns the number of origins used. */
-    private int backtest(DemandSeries history, double[] errors, double[] actual) {
+    /**
+     * The ends of the training histories, ascending: every origin's (the earliest first) and
+     * last the whole history's, so that the damper caps all of them in one pass.
+     */
+    private int[] trainingEnds(DemandSeries history) {
+        int origins = 0;
+        while (origins < settings.origins() && originEnd(history, origins) > 0) {
+            origins++;
+        }
+        int[] ends = new int[origins + 1];
+        for (int origin = 0; origin < origins; origin++) {
+            ends[origins - 1 - origin] = originEnd(history, origin);
+        }
+        ends[origins] = history.length();
+        return ends;
+    }
+
+    private int originEnd(DemandSeries history, int origin) {
+        return history.length() - settings.evaluationDays() - origin * settings.originSpacing();
+    }
+
+    /**
+     * Scores every candidate at every usable origin; returns the number of origins used. The
+     * cap of origin {@code o}'s training history is {@code caps[ends.length - 2 - o]}.
+     */
+    private int backtest(DemandSeries history, int[] ends, double[] caps, double[] errors, double[] actual) {
         int used = 0;
         int evaluationDays = settings.evaluationDays();
-        for (int origin = 0; origin < settings.origins(); origin++) {
-            int end = history.length() - evaluationDays - origin * settings.originSpacing();
-            if (end <= 0) {
-                break;
-            }
-            DemandSeries training = damper.damp(history.truncate(end));
+        for (int origin = 0; origin < ends.length - 1; origin++) {
+            int end = ends[ends.length - 2 - origin];
+            DemandSeries training = OutlierDamper.capped(history.truncate(end), caps[ends.length - 2 - origin]);
             if (training.countedDays() < settings.minCountedDays()) {
                 break;
             }

@@ -18,7 +18,7 @@ class DemandForecasterTest extends DatabaseTest {
     DemandHistory history;
 
     @Test
-    void streamingEveryHistoryGivesExactlyTheForecastOfAllHistoriesInMemory() {
+    void storedOrStreamedEveryHistoryGivesExactlyTheForecastOfAllHistoriesInMemory() {
         // 40 variants in 2 warehouses, 200 trading days, starting on different days, some spiky.
         jdbc.sql("insert into warehouses (code, name) values ('LDN', 'London'), ('PAR', 'Paris')")
                 .update();
@@ -38,9 +38,13 @@ class DemandForecasterTest extends DatabaseTest {
                   and extract(isodow from date '2024-01-01' + d) <> 7
                 """).update();
 
-        List<VariantForecast> streamed = forecaster.forecastAll(HORIZON);
         List<VariantForecast> inMemory = DemandForecaster.forecast(history.loadAll(), HORIZON);
 
+        assertSameForecasts(forecaster.forecastAll(HORIZON), inMemory);
+        assertSameForecasts(new DemandForecaster(history, 0).forecastAll(HORIZON), inMemory);
+    }
+
+    private static void assertSameForecasts(List<VariantForecast> streamed, List<VariantForecast> inMemory) {
         assertThat(streamed).hasSize(80).hasSameSizeAs(inMemory);
         for (int index = 0; index < streamed.size(); index++) {
             Forecast actual = streamed.get(index).forecast();

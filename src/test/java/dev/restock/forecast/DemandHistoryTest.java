@@ -60,6 +60,66 @@ class DemandHistoryTest extends DatabaseTest {
     }
 
     @Test
+    void theStoredSeriesOfOneAggregateAreExactlyTheSeriesReadOneAtATime() {
+        trading(1, 0, 1, 2, 3, 4, 7, 8, 9);
+        trading(2, 0, 3, 7);
+        demand(1, 1, 1, 0, 80);
+        demand(1, 1, 2, 5, 0);
+        demand(1, 1, 4, 6.125, 2.5); // net 3.625
+        demand(1, 1, 8, 0.1, 0.3); // returns above the sale: no demand, not negative
+        demand(2, 1, 3, 1, 0);
+        demand(2, 1, 9, 7, 7); // a day that nets to nothing
+        demand(1, 2, 7, 9.333333, 0);
+        demand(2, 2, 0, 4, 4); // a series that never nets to anything
+        demand(3, 1, 2, 50, 0); // a removed variant
+
+        List<VariantSeries> streamed = history.loadAll();
+        List<VariantSeries> stored = history.readAll(Long.MAX_VALUE).orElseThrow().stream()
+                .map(StoredSeries::expand)
+                .toList();
+
+        assertThat(stored).hasSize(3).hasSameSizeAs(streamed);
+        for (int index = 0; index < streamed.size(); index++) {
+            VariantSeries expected = streamed.get(index);
+            VariantSeries actual = stored.get(index);
+            assertThat(actual.sku()).isEqualTo(expected.sku());
+            assertThat(actual.warehouse()).isEqualTo(expected.warehouse());
+            assertThat(actual.series().firstDay()).isEqualTo(expected.series().firstDay());
+            assertThat(actual.series().length()).isEqualTo(expected.series().length());
+            for (int day = 0; day < expected.series().length(); day++) {
+                assertThat(actual.series().demand(day))
+                        .isEqualTo(expected.series().demand(day));
+                assertThat(actual.series().counted(day))
+                        .isEqualTo(expected.series().counted(day));
+            }
+        }
+        assertThat(stored.getFirst().series().demand(2)).isEqualTo(3.625);
+    }
+
+    @Test
+    void storedSeriesOverTheMemoryBudgetAreNotKept() {
+        trading(1, 0, 1, 2);
+        demand(1, 1, 1, 5, 0);
+
+        assertThat(history.readAll(0)).isEmpty();
+        assertThat(history.readAll(1_000))
+                .hasValueSatisfying(all -> assertThat(all).hasSize(1));
+    }
+
+    @Test
+    void readsTheSameSeriesAfterTheDriverPreparesTheStatementOnTheServer() {
+        // From the fifth execution on, the driver fetches arrays in binary; the read must not care.
+        trading(1, 0, 1, 2);
+        demand(1, 1, 1, 5, 0);
+
+        for (int read = 0; read < 8; read++) {
+            assertThat(history.readAll(Long.MAX_VALUE).orElseThrow())
+                    .singleElement()
+                    .satisfies(series -> assertThat(series.demand()).containsExactly(5));
+        }
+    }
+
+    @Test
     void noHistoryMeansNoSeries() {
         assertThat(history.loadAll()).isEmpty();
     }

@@ -27,8 +27,10 @@ import org.springframework.stereotype.Service;
 /**
  * Brings downstream changes back (DESIGN.md, "Sync"): reads the rows of every saved order of a
  * connection that is neither closed nor cancelled, a batch of ids per query, and applies what
- * differs through {@link OrderSyncWriter}, one Restock transaction per order. An order that fails
- * to apply is left unchanged, its problem recorded, and the pass goes on with the others.
+ * differs through {@link OrderSyncWriter}: the orders of a batch that changed in one Restock
+ * transaction. If that transaction fails, its orders are applied one transaction each, so an
+ * order that fails to apply is left unchanged, its problem recorded, and the pass goes on with
+ * the others.
  *
  * <p>A connection whose tables maintain UPDATED_AT ({@link Connection#updatedAtMaintained()}) is
  * read by cursor: first the largest UPDATED_AT of the table (the next cursor), then the ids of
@@ -164,13 +166,13 @@ public class OrderSync {
             List<DownstreamOrder> read = reader.read(batch);
             // Most orders are as Restock has them: checked for the batch at once, not one by one.
             Set<UUID> unchanged = writer.unchanged(connection.name(), read);
+            List<DownstreamOrder> changed = read.stream()
+                    .filter(downstream -> !unchanged.contains(downstream.orderId()))
+                    .toList();
+            Map<UUID, SyncOutcome> applied = applyAll(connection, byId, changed);
             for (DownstreamOrder downstream : read) {
                 StockOrder order = byId.get(downstream.orderId());
-                if (unchanged.contains(order.id())) {
-                    tally.add(order, new SyncOutcome(0, 0, List.of()));
-                } else {
-                    apply(connection, order, downstream, tally);
-                }
+                tally.add(order, applied.getOrDefault(order.id(), new SyncOutcome(0, 0, List.of())));
             }
         }
         if (byCursor) {
@@ -198,14 +200,38 @@ public class OrderSync {
                 .toList();
     }
 
-    private void apply(Connection connection, StockOrder order, DownstreamOrder downstream, Tally tally) {
+    /**
+     * Applies the changed orders of a batch in one transaction; if that fails, one transaction per
+     * order, so that one order Restock cannot take (say a negative quantity) leaves only itself
+     * unchanged.
+     */
+    private Map<UUID, SyncOutcome> applyAll(
+            Connection connection, Map<UUID, StockOrder> byId, List<DownstreamOrder> changed) {
+        try {
+            return writer.applyAll(connection.name(), changed);
+        } catch (RuntimeException e) {
+            log.debug(
+                    "Applying {} orders from '{}' together failed ({}); applying them one by one",
+                    changed.size(),
+                    connection.name(),
+                    rootMessage(e));
+        }
+        Map<UUID, SyncOutcome> outcomes = new LinkedHashMap<>();
+        for (DownstreamOrder downstream : changed) {
+            StockOrder order = byId.get(downstream.orderId());
+            outcomes.put(order.id(), apply(connection, order, downstream));
+        }
+        return outcomes;
+    }
+
+    private SyncOutcome apply(Connection connection, StockOrder order, DownstreamOrder downstream) {
         try (MDC.MDCCloseable ignored = MDC.putCloseable("orderId", order.id().toString())) {
-            tally.add(order, writer.apply(connection.name(), downstream));
+            return writer.apply(connection.name(), downstream);
         } catch (RuntimeException e) {
             String problem = "applying its rows failed (" + rootMessage(e) + "); the order was left unchanged";
             writer.recordFailure(order.id(), problem);
-            tally.add(order, new SyncOutcome(0, 0, List.of(problem)));
             log.warn("Sync of order '{}' from '{}': {}", order.reference(), connection.name(), problem);
+            return new SyncOutcome(0, 0, List.of(problem));
         }
     }
 

@@ -27,10 +27,10 @@ import org.springframework.stereotype.Service;
 /**
  * Brings downstream changes back (DESIGN.md, "Sync"): reads the rows of every saved order of a
  * connection that is neither closed nor cancelled, a batch of ids per query, and applies what
- * differs through {@link OrderSyncWriter}: the orders of a batch that changed in one Restock
- * transaction. If that transaction fails, its orders are applied one transaction each, so an
- * order that fails to apply is left unchanged, its problem recorded, and the pass goes on with
- * the others.
+ * differs through {@link OrderSyncWriter}: each batch in one Restock transaction. If that
+ * transaction fails, the batch's changed orders are applied one transaction each, so an order
+ * that fails to apply is left unchanged, its problem recorded, and the pass goes on with the
+ * others.
  *
  * <p>A connection whose tables maintain UPDATED_AT ({@link Connection#updatedAtMaintained()}) is
  * read by cursor: first the largest UPDATED_AT of the table (the next cursor), then the ids of
@@ -164,12 +164,7 @@ public class OrderSync {
             List<UUID> batch = ids.subList(start, Math.min(start + batchSize, ids.size()));
             log.debug("Reading {} orders from '{}' table '{}'", batch.size(), connection.name(), table);
             List<DownstreamOrder> read = reader.read(batch);
-            // Most orders are as Restock has them: checked for the batch at once, not one by one.
-            Set<UUID> unchanged = writer.unchanged(connection.name(), read);
-            List<DownstreamOrder> changed = read.stream()
-                    .filter(downstream -> !unchanged.contains(downstream.orderId()))
-                    .toList();
-            Map<UUID, SyncOutcome> applied = applyAll(connection, byId, changed);
+            Map<UUID, SyncOutcome> applied = applyAll(connection, byId, read);
             for (DownstreamOrder downstream : read) {
                 StockOrder order = byId.get(downstream.orderId());
                 tally.add(order, applied.getOrDefault(order.id(), new SyncOutcome(0, 0, List.of())));
@@ -201,25 +196,28 @@ public class OrderSync {
     }
 
     /**
-     * Applies the changed orders of a batch in one transaction; if that fails, one transaction per
-     * order, so that one order Restock cannot take (say a negative quantity) leaves only itself
-     * unchanged.
+     * Applies a batch in one transaction; if that fails, the orders with nothing to apply are
+     * set aside and the others applied one transaction each, so that one order Restock cannot take
+     * (say a negative quantity) leaves only itself unchanged.
      */
     private Map<UUID, SyncOutcome> applyAll(
-            Connection connection, Map<UUID, StockOrder> byId, List<DownstreamOrder> changed) {
+            Connection connection, Map<UUID, StockOrder> byId, List<DownstreamOrder> read) {
         try {
-            return writer.applyAll(connection.name(), changed);
+            return writer.applyAll(connection.name(), read);
         } catch (RuntimeException e) {
             log.debug(
                     "Applying {} orders from '{}' together failed ({}); applying them one by one",
-                    changed.size(),
+                    read.size(),
                     connection.name(),
                     rootMessage(e));
         }
+        Set<UUID> unchanged = writer.unchanged(connection.name(), read);
         Map<UUID, SyncOutcome> outcomes = new LinkedHashMap<>();
-        for (DownstreamOrder downstream : changed) {
-            StockOrder order = byId.get(downstream.orderId());
-            outcomes.put(order.id(), apply(connection, order, downstream));
+        for (DownstreamOrder downstream : read) {
+            if (!unchanged.contains(downstream.orderId())) {
+                StockOrder order = byId.get(downstream.orderId());
+                outcomes.put(order.id(), apply(connection, order, downstream));
+            }
         }
         return outcomes;
     }

@@ -80,8 +80,9 @@ public class OrderSyncWriter {
      * one, with a few set-based statements for the whole batch (see {@link SyncPlanWriter}): the
      * orders are locked first (in id order, so two passes cannot deadlock) and compared with
      * Restock as it is under the lock, so a change made meanwhile is never overwritten unseen.
-     * Each order gets its history rows and its own outbox event. If any order fails, none of the
-     * batch is applied; the caller may then apply them one by one.
+     * Each changed order gets its history rows and its own outbox event; an order with nothing to
+     * apply gets only its {@code last_synced_at}. If any order fails, none of the batch is
+     * applied; the caller may then apply them one by one.
      *
      * @return what changed, by order id; orders no longer saved to {@code connection} are left
      *     out
@@ -113,7 +114,8 @@ public class OrderSyncWriter {
 
     /**
      * The orders of a batch that certainly have nothing to apply, checked with two queries for the
-     * whole batch and no lock: in step at the last sync, and nothing {@link #applyAll} would change
+     * whole batch and no lock (when a batch could not be applied together, so that only the others
+     * are applied one by one): in step at the last sync, and nothing {@link #applyAll} would change
      * or report. Their {@code last_synced_at} is set; anything else is left for {@link #applyAll},
      * which checks again under the lock.
      */

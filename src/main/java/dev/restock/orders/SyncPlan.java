@@ -73,10 +73,6 @@ final class SyncPlan {
         return before.id();
     }
 
-    OrderState before() {
-        return before;
-    }
-
     OrderState after() {
         return after;
     }

@@ -56,6 +56,21 @@ final class BenchSupport {
         return sorted[sorted.length / 2];
     }
 
+    /**
+     * The machine's load average over 1, 5 and 15 minutes ({@code /proc/loadavg}), to print beside
+     * a figure: a ratio measured on a crowded machine says less. "unknown" where there is none.
+     */
+    static String loadAverage() {
+        try {
+            String[] fields = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"))
+                    .trim()
+                    .split("\\s+");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
     static void resetPeakHeap() {
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {

@@ -138,8 +138,14 @@ public final class PushSyncBenchmark {
                 () -> pusher.push(order[0], target.name(), BENCH));
         clear(target, TABLE);
         return String.format(
-                "push %-10s %,7d lines  %.3f s   bulk path %.3f s   ratio %.2f%s",
-                target.name(), lines, push, bulk, push / bulk, lines == 1_000 ? "   (target < 0.3 s)" : "");
+                "push %-10s %,7d lines  %.3f s   bulk path %.3f s   ratio %.2f%s   load %s",
+                target.name(),
+                lines,
+                push,
+                bulk,
+                push / bulk,
+                lines == 1_000 ? "   (target < 0.3 s)" : "",
+                BenchSupport.loadAverage());
     }
 
     private List<String> sync(Connection target) throws Exception {
@@ -168,6 +174,7 @@ public final class PushSyncBenchmark {
         double full = BenchSupport.medianSeconds(
                 SYNC_RUNS, () -> changeOnePercent(target), () -> result[0] = sync.sync(target.name()));
         int changed = result[0].ordersChanged();
+        String fullLoad = BenchSupport.loadAverage();
 
         connections.save(target.withUpdatedAtMaintained(true));
         sync.sync(target.name());
@@ -177,11 +184,16 @@ public final class PushSyncBenchmark {
         connections.save(target);
         return List.of(
                 String.format(
-                        "sync %-10s full pass     %.3f s   SELECT %.3f s   ratio %.2f   (%,d orders changed)",
-                        target.name(), full, selectSeconds, full / selectSeconds, changed),
+                        "sync %-10s full pass     %.3f s   SELECT %.3f s   ratio %.2f   (%,d orders changed)   load %s",
+                        target.name(), full, selectSeconds, full / selectSeconds, changed, fullLoad),
                 String.format(
-                        "sync %-10s by cursor     %.3f s   SELECT %.3f s   ratio %.2f   (%,d orders read)",
-                        target.name(), cursor, selectSeconds, cursor / selectSeconds, result[0].ordersChecked()));
+                        "sync %-10s by cursor     %.3f s   SELECT %.3f s   ratio %.2f   (%,d orders read)   load %s",
+                        target.name(),
+                        cursor,
+                        selectSeconds,
+                        cursor / selectSeconds,
+                        result[0].ordersChecked(),
+                        BenchSupport.loadAverage()));
     }
 
     /** A draft purchase order with {@code lines} lines, written straight into Restock's tables. */

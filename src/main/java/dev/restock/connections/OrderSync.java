@@ -28,8 +28,10 @@ import org.springframework.stereotype.Service;
 /**
  * Brings downstream changes back (DESIGN.md, "Sync"): reads the rows of every saved order of a
  * connection that is neither closed nor cancelled, a batch of ids per query, and applies what
- * differs through {@link OrderSyncWriter}, one Restock transaction per order. An order that fails
- * to apply is left unchanged, its problem recorded, and the pass goes on with the others.
+ * differs through {@link OrderSyncWriter}: each batch in one Restock transaction. If that
+ * transaction fails, the batch's changed orders are applied one transaction each, so an order
+ * that fails to apply is left unchanged, its problem recorded, and the pass goes on with the
+ * others.
  *
  * <p>A connection whose tables maintain UPDATED_AT ({@link Connection#updatedAtMaintained()}) is
  * read by cursor: first the largest UPDATED_AT of the table (the next cursor), then the ids of
@@ -163,15 +165,10 @@ public class OrderSync {
             List<UUID> batch = ids.subList(start, Math.min(start + batchSize, ids.size()));
             log.debug("Reading {} orders from '{}' table '{}'", batch.size(), connection.name(), table);
             List<DownstreamOrder> read = reader.read(batch);
-            // Most orders are as Restock has them: checked for the batch at once, not one by one.
-            Set<UUID> unchanged = writer.unchanged(connection.name(), read);
+            Map<UUID, SyncOutcome> applied = applyAll(connection, byId, read);
             for (DownstreamOrder downstream : read) {
                 StockOrder order = byId.get(downstream.orderId());
-                if (unchanged.contains(order.id())) {
-                    tally.add(order, new SyncOutcome(0, 0, List.of()));
-                } else {
-                    apply(connection, order, downstream, tally);
-                }
+                tally.add(order, applied.getOrDefault(order.id(), new SyncOutcome(0, 0, List.of())));
             }
         }
         if (byCursor) {
@@ -199,16 +196,43 @@ public class OrderSync {
                 .toList();
     }
 
-    private void apply(Connection connection, StockOrder order, DownstreamOrder downstream, Tally tally) {
+    /**
+     * Applies a batch in one transaction; if that fails, the orders with nothing to apply are
+     * set aside and the others applied one transaction each, so that one order Restock cannot take
+     * (say a negative quantity) leaves only itself unchanged.
+     */
+    private Map<UUID, SyncOutcome> applyAll(
+            Connection connection, Map<UUID, StockOrder> byId, List<DownstreamOrder> read) {
+        try {
+            return writer.applyAll(connection.name(), read);
+        } catch (RuntimeException e) {
+            log.debug(
+                    "Applying {} orders from '{}' together failed ({}); applying them one by one",
+                    read.size(),
+                    connection.name(),
+                    rootMessage(e));
+        }
+        Set<UUID> unchanged = writer.unchanged(connection.name(), read);
+        Map<UUID, SyncOutcome> outcomes = new LinkedHashMap<>();
+        for (DownstreamOrder downstream : read) {
+            if (!unchanged.contains(downstream.orderId())) {
+                StockOrder order = byId.get(downstream.orderId());
+                outcomes.put(order.id(), apply(connection, order, downstream));
+            }
+        }
+        return outcomes;
+    }
+
+    private SyncOutcome apply(Connection connection, StockOrder order, DownstreamOrder downstream) {
         try (MDC.MDCCloseable ignored = MDC.putCloseable("orderId", order.id().toString())) {
-            tally.add(order, writer.apply(connection.name(), downstream));
+            return writer.apply(connection.name(), downstream);
         } catch (RuntimeException e) {
             String problem = "applying its rows failed (" + rootMessage(e) + "); the order was left unchanged";
             writer.recordFailure(order.id(), problem);
-            tally.add(order, new SyncOutcome(0, 0, List.of(problem)));
             // INFO: the problem is in the pass's result, which its caller reports (the sync command
             // prints it, the scheduled job warns of it); a WARN here would show it twice.
             log.info("Sync of order '{}' from '{}': {}", order.reference(), connection.name(), problem);
+            return new SyncOutcome(0, 0, List.of(problem));
         }
     }
 

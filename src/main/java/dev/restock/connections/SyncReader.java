@@ -15,15 +15,40 @@ import java.util.UUID;
 
 /**
  * Reads the rows of saved orders back from one table of a connection, a batch of ids per query.
- * Reads only the contract columns the table has; a missing optional column reads as null. Not
+ * Reads only the contract columns sync uses that the table has; a missing optional column reads
+ * as null. Not
  * thread-safe: one per JDBC connection.
  */
 final class SyncReader {
+
+    /**
+     * The columns sync applies or needs to add a line; the others (REFERENCE, WAREHOUSE, ...) are
+     * Restock's own and never read back.
+     */
+    private static final List<ContractColumn> READ = List.of(
+            ContractColumn.ID,
+            ContractColumn.LINE_ITEM_ID,
+            ContractColumn.STATUS,
+            ContractColumn.EXTERNAL_ID,
+            ContractColumn.EXPECTED_DATE,
+            ContractColumn.VARIANT_ID,
+            ContractColumn.SKU,
+            ContractColumn.TITLE,
+            ContractColumn.BARCODE,
+            ContractColumn.REPLENISHMENT,
+            ContractColumn.RECEIVED,
+            ContractColumn.RECEIVED_DATE,
+            ContractColumn.COST_PRICE,
+            ContractColumn.REMOVED);
 
     private final java.sql.Connection jdbc;
     private final Connection connection;
     private final String table;
     private final Map<ContractColumn, String> columns;
+    /** The columns a read selects: those of {@link #READ} the table has. */
+    private final List<ContractColumn> read;
+    /** Each contract column's place in a read's result (from 1), by ordinal; 0 when not read. */
+    private final int[] index = new int[ContractColumn.values().length];
 
     SyncReader(java.sql.Connection jdbc, Connection connection, String table) throws SQLException {
         this.jdbc = jdbc;
@@ -36,6 +61,10 @@ final class SyncReader {
                         + "' has no column " + needed + ", so Restock cannot sync its orders. Nothing was"
                         + " changed. Run `restock connections test " + connection.name() + "` to see the fix.");
             }
+        }
+        this.read = READ.stream().filter(columns::containsKey).toList();
+        for (int i = 0; i < read.size(); i++) {
+            index[read.get(i).ordinal()] = i + 1;
         }
     }
 
@@ -78,7 +107,6 @@ final class SyncReader {
     List<DownstreamOrder> read(List<UUID> orderIds) throws SQLException {
         Map<String, List<DownstreamRow>> rows = new LinkedHashMap<>();
         orderIds.forEach(id -> rows.put(id.toString(), new ArrayList<>()));
-        List<ContractColumn> read = List.copyOf(columns.keySet());
         SqlDialect dialect = connection.dialect();
         List<String> names = read.stream().map(columns::get).toList();
         String idColumn = columns.get(ContractColumn.ID);
@@ -92,9 +120,9 @@ final class SyncReader {
             }
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    List<DownstreamRow> ofOrder = rows.get(rs.getString(index(read, ContractColumn.ID)));
+                    List<DownstreamRow> ofOrder = rows.get(rs.getString(index[ContractColumn.ID.ordinal()]));
                     if (ofOrder != null) {
-                        ofOrder.add(row(rs, read));
+                        ofOrder.add(row(rs));
                     }
                 }
             }
@@ -104,46 +132,45 @@ final class SyncReader {
                 .toList();
     }
 
-    private DownstreamRow row(ResultSet rs, List<ContractColumn> read) throws SQLException {
+    private DownstreamRow row(ResultSet rs) throws SQLException {
         return new DownstreamRow(
-                text(rs, read, ContractColumn.LINE_ITEM_ID),
-                text(rs, read, ContractColumn.STATUS),
-                text(rs, read, ContractColumn.EXTERNAL_ID),
-                date(rs, read, ContractColumn.EXPECTED_DATE),
-                text(rs, read, ContractColumn.VARIANT_ID),
-                text(rs, read, ContractColumn.SKU),
-                text(rs, read, ContractColumn.TITLE),
-                text(rs, read, ContractColumn.BARCODE),
-                decimal(rs, read, ContractColumn.REPLENISHMENT),
-                decimal(rs, read, ContractColumn.RECEIVED),
-                date(rs, read, ContractColumn.RECEIVED_DATE),
-                decimal(rs, read, ContractColumn.COST_PRICE),
-                bool(rs, read, ContractColumn.REMOVED));
+                text(rs, ContractColumn.LINE_ITEM_ID),
+                text(rs, ContractColumn.STATUS),
+                text(rs, ContractColumn.EXTERNAL_ID),
+                date(rs, ContractColumn.EXPECTED_DATE),
+                text(rs, ContractColumn.VARIANT_ID),
+                text(rs, ContractColumn.SKU),
+                text(rs, ContractColumn.TITLE),
+                text(rs, ContractColumn.BARCODE),
+                decimal(rs, ContractColumn.REPLENISHMENT),
+                decimal(rs, ContractColumn.RECEIVED),
+                date(rs, ContractColumn.RECEIVED_DATE),
+                decimal(rs, ContractColumn.COST_PRICE),
+                bool(rs, ContractColumn.REMOVED));
     }
 
-    private static int index(List<ContractColumn> read, ContractColumn column) {
-        return read.indexOf(column) + 1;
+    private String text(ResultSet rs, ContractColumn column) throws SQLException {
+        int at = index[column.ordinal()];
+        return at == 0 ? null : rs.getString(at);
     }
 
-    private static String text(ResultSet rs, List<ContractColumn> read, ContractColumn column) throws SQLException {
-        return read.contains(column) ? rs.getString(index(read, column)) : null;
-    }
-
-    private static BigDecimal decimal(ResultSet rs, List<ContractColumn> read, ContractColumn column)
-            throws SQLException {
-        return read.contains(column) ? rs.getBigDecimal(index(read, column)) : null;
+    private BigDecimal decimal(ResultSet rs, ContractColumn column) throws SQLException {
+        int at = index[column.ordinal()];
+        return at == 0 ? null : rs.getBigDecimal(at);
     }
 
     /** Dates as the calendar date stored: getDate would shift by the JVM's zone in some drivers. */
-    private LocalDate date(ResultSet rs, List<ContractColumn> read, ContractColumn column) throws SQLException {
-        return read.contains(column) ? connection.dialect().readDate(rs, index(read, column)) : null;
+    private LocalDate date(ResultSet rs, ContractColumn column) throws SQLException {
+        int at = index[column.ordinal()];
+        return at == 0 ? null : connection.dialect().readDate(rs, at);
     }
 
-    private static Boolean bool(ResultSet rs, List<ContractColumn> read, ContractColumn column) throws SQLException {
-        if (!read.contains(column)) {
+    private Boolean bool(ResultSet rs, ContractColumn column) throws SQLException {
+        int at = index[column.ordinal()];
+        if (at == 0) {
             return null;
         }
-        boolean value = rs.getBoolean(index(read, column));
+        boolean value = rs.getBoolean(at);
         return rs.wasNull() ? null : value;
     }
 }

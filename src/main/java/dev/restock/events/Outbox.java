@@ -52,4 +52,40 @@ public class Outbox {
                 .single();
         return new OutboxEvent(position, id, type, subject, payload, occurredAt);
     }
+
+    /** One event to append with {@link #appendAll}. */
+    public record NewEvent(String type, String subject, Object data) {}
+
+    /**
+     * Appends {@code events} with one statement, in the order given, as {@link #append} would one
+     * by one (same rule: inside the transaction of their change).
+     */
+    public void appendAll(java.util.List<NewEvent> events) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("Outbox events must be written in the transaction of their change");
+        }
+        if (events.isEmpty()) {
+            return;
+        }
+        String[] ids = new String[events.size()];
+        String[] types = new String[events.size()];
+        String[] subjects = new String[events.size()];
+        String[] payloads = new String[events.size()];
+        for (int i = 0; i < ids.length; i++) {
+            NewEvent event = events.get(i);
+            ids[i] = "evt_" + UUID.randomUUID();
+            types[i] = event.type();
+            subjects[i] = event.subject();
+            payloads[i] = json.writeValueAsString(event.data());
+        }
+        jdbc.sql("""
+                insert into outbox_events (id, type, subject, payload, occurred_at)
+                select e.id, e.type, e.subject, cast(e.payload as jsonb), ?
+                from unnest(cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]))
+                     with ordinality as e(id, type, subject, payload, n)
+                order by e.n
+                """)
+                .params(java.sql.Timestamp.from(clock.instant()), ids, types, subjects, payloads)
+                .update();
+    }
 }

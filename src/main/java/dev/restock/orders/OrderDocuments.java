@@ -1,7 +1,14 @@
 package dev.restock.orders;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -10,6 +17,16 @@ import org.springframework.stereotype.Component;
 /** Builds {@link StockOrderDocument}s: the one place that decides how an order looks outside. */
 @Component
 public class OrderDocuments {
+
+    /** The codes of an order's warehouses and vendor, its table and sync state. */
+    private static final String CODES = """
+            select o.id, w.code as warehouse, v.code as vendor, sw.code as source_warehouse, o.saved_table,
+                   o.sync_state
+            from stock_orders o
+            join warehouses w on w.id = o.warehouse_id
+            left join vendors v on v.id = o.vendor_id
+            left join warehouses sw on sw.id = o.source_warehouse_id
+            """;
 
     private final JdbcClient jdbc;
 
@@ -44,42 +61,70 @@ public class OrderDocuments {
         return of(order, lines);
     }
 
+    /**
+     * The orders as they are now, with three queries whatever their number; ids not found are
+     * left out.
+     */
+    Map<UUID, StockOrderDocument> ofAll(Collection<UUID> orderIds) {
+        UUID[] ids = orderIds.toArray(UUID[]::new);
+        Map<UUID, List<StockOrderLine>> lines = new HashMap<>();
+        jdbc.sql("select " + StockOrderRows.LINE_COLUMNS
+                        + " where order_id = any(?) order by order_id, length(line_item_id), line_item_id")
+                .param(ids)
+                .query(StockOrderRows::line)
+                .list()
+                .forEach(line -> lines.computeIfAbsent(line.orderId(), id -> new ArrayList<>())
+                        .add(line));
+        Map<UUID, StockOrder> orders = new HashMap<>();
+        jdbc.sql("select " + StockOrderRows.ORDER_COLUMNS + " where o.id = any(?)")
+                .param(ids)
+                .query(StockOrderRows::order)
+                .list()
+                .forEach(order -> orders.put(order.id(), order));
+        Map<UUID, StockOrderDocument> documents = new LinkedHashMap<>();
+        jdbc.sql(CODES + " where o.id = any(?)")
+                .param(ids)
+                .query((rs, rowNum) -> {
+                    StockOrder order = orders.get(rs.getObject("id", UUID.class));
+                    return document(order, lines.getOrDefault(order.id(), List.of()), rs);
+                })
+                .list()
+                .forEach(document -> documents.put(UUID.fromString(document.id()), document));
+        return documents;
+    }
+
     private StockOrderDocument of(StockOrder order, List<StockOrderLine> orderLines) {
-        UUID orderId = order.id();
+        return jdbc.sql(CODES + " where o.id = ?")
+                .param(order.id())
+                .query((rs, rowNum) -> document(order, orderLines, rs))
+                .single();
+    }
+
+    private static StockOrderDocument document(StockOrder order, List<StockOrderLine> orderLines, ResultSet rs)
+            throws SQLException {
         List<StockOrderDocument.Line> lines =
                 orderLines.stream().map(OrderDocuments::line).toList();
-        return jdbc.sql("""
-                select w.code as warehouse, v.code as vendor, sw.code as source_warehouse, o.saved_table,
-                       o.sync_state
-                from stock_orders o
-                join warehouses w on w.id = o.warehouse_id
-                left join vendors v on v.id = o.vendor_id
-                left join warehouses sw on sw.id = o.source_warehouse_id
-                where o.id = ?
-                """)
-                .param(orderId)
-                .query((rs, rowNum) -> new StockOrderDocument(
-                        order.id().toString(),
-                        order.reference(),
-                        order.type().code(),
-                        order.status(),
-                        order.statusType().code(),
-                        order.readOnly(),
-                        order.saveState().code(),
-                        rs.getString("warehouse"),
-                        rs.getString("vendor"),
-                        rs.getString("source_warehouse"),
-                        order.currency(),
-                        order.savedTo(),
-                        rs.getString("saved_table"),
-                        text(order.savedAt()),
-                        order.externalId(),
-                        text(order.createdAt()),
-                        text(order.expectedDate()),
-                        order.lastError(),
-                        rs.getString("sync_state"),
-                        lines))
-                .single();
+        return new StockOrderDocument(
+                order.id().toString(),
+                order.reference(),
+                order.type().code(),
+                order.status(),
+                order.statusType().code(),
+                order.readOnly(),
+                order.saveState().code(),
+                rs.getString("warehouse"),
+                rs.getString("vendor"),
+                rs.getString("source_warehouse"),
+                order.currency(),
+                order.savedTo(),
+                rs.getString("saved_table"),
+                text(order.savedAt()),
+                order.externalId(),
+                text(order.createdAt()),
+                text(order.expectedDate()),
+                order.lastError(),
+                rs.getString("sync_state"),
+                lines);
     }
 
     private static StockOrderDocument.Line line(StockOrderLine line) {

@@ -85,6 +85,34 @@ public class OrderEvents {
         append(type(order, changes), orderId, payload);
     }
 
+    /**
+     * Writes one event per order of {@code changes} (its history rows of this transaction, oldest
+     * first) with one read of the orders and one outbox statement; orders without changes get none.
+     */
+    void changedAll(Map<UUID, List<OrderHistory.Change>> changes) {
+        Map<UUID, List<OrderHistory.Change>> withChanges = new LinkedHashMap<>();
+        changes.forEach((orderId, recorded) -> {
+            if (!recorded.isEmpty()) {
+                withChanges.put(orderId, recorded);
+            }
+        });
+        if (withChanges.isEmpty()) {
+            return;
+        }
+        Map<UUID, StockOrderDocument> orders = documents.ofAll(withChanges.keySet());
+        List<Outbox.NewEvent> events = new java.util.ArrayList<>();
+        withChanges.forEach((orderId, recorded) -> {
+            List<Map<String, Object>> changed =
+                    recorded.stream().map(OrderEvents::change).toList();
+            Map<String, Object> payload = new LinkedHashMap<>();
+            StockOrderDocument order = orders.get(orderId);
+            payload.put("order", order);
+            payload.put("changes", changed);
+            events.add(new Outbox.NewEvent(type(order, changed), orderId.toString(), payload));
+        });
+        outbox.appendAll(events);
+    }
+
     private static String type(StockOrderDocument order, List<Map<String, Object>> changes) {
         boolean statusChanged = changes.stream().anyMatch(change -> "status".equals(change.get("field")));
         if (statusChanged && StatusType.CLOSED.code().equals(order.statusType())) {

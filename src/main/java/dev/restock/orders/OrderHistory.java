@@ -81,7 +81,7 @@ public class OrderHistory {
                 rs.getString("new_value"));
     }
 
-    private static String text(Object value) {
+    static String text(Object value) {
         // The same quantity reads the same whether it came from the user (1) or the database
         // (1.000000); toPlainString because 1E+1 would puzzle a user.
         if (value instanceof java.math.BigDecimal decimal) {

@@ -2,22 +2,30 @@ package dev.restock.orders;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-// TODO(#4): a full sync pass is 8-21x a plain SELECT (target 3x): changed orders are applied one locked
-// transaction each; apply a batch's changes in a few set-based statements.
+// TODO(#4): a full sync pass on PostgreSQL is 3.16x a plain SELECT on a nearly quiet machine (target 3x;
+// DuckDB 2.5x): every pass locks and writes every order's row (last_synced_at); compare without a lock
+// first and write only orders that changed, keeping the last full pass per table in sync_cursors.
 /**
  * The one writer of saved orders: applies what sync read back from a connection. Saved orders
  * are read-only for users ({@link StockOrders} refuses them); this class is how the connection's
- * changes get in, each order in one transaction with its history rows (actor {@code sync}), so a
- * crash never leaves half an order applied. Thread-safe.
+ * changes get in, each order with its history rows (actor {@code sync}) and its outbox event in
+ * the same transaction, so a crash never leaves half an order applied. The orders of a batch
+ * are applied together ({@link #applyAll}). Thread-safe.
  */
 @Component
 public class OrderSyncWriter {
@@ -25,21 +33,16 @@ public class OrderSyncWriter {
     /** Where an order stood after the last sync: {@code in_step}, {@code problem} or {@code missing}. */
     public record SyncStatus(String state, String problem, Instant syncedAt) {}
 
-    private static final String MISSING = "missing";
-
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
-    private final OrderHistory history;
-    private final DownstreamLines lines;
+    private final SyncPlanWriter writer;
     private final OrderEvents events;
     private final Clock clock;
 
-    public OrderSyncWriter(
-            JdbcClient jdbc, TransactionTemplate transaction, OrderHistory history, OrderEvents events, Clock clock) {
+    public OrderSyncWriter(JdbcClient jdbc, TransactionTemplate transaction, OrderEvents events, Clock clock) {
         this.jdbc = jdbc;
         this.transaction = transaction;
-        this.history = history;
-        this.lines = new DownstreamLines(jdbc, history);
+        this.writer = new SyncPlanWriter(jdbc);
         this.events = events;
         this.clock = clock;
     }
@@ -71,63 +74,68 @@ public class OrderSyncWriter {
      * connection} is left alone.
      */
     public SyncOutcome apply(String connection, DownstreamOrder downstream) {
-        return transaction.execute(status -> {
-            Optional<StockOrder> locked = lockSaved(connection, downstream.orderId());
-            if (locked.isEmpty()) {
-                return new SyncOutcome(0, 0, List.of());
-            }
-            StockOrder order = locked.get();
-            long mark = history.mark(order.id());
-            SyncOutcome outcome = applyLocked(order, connection, downstream);
-            events.changed(order.id(), mark);
-            return outcome;
-        });
+        return applyAll(connection, List.of(downstream))
+                .getOrDefault(downstream.orderId(), new SyncOutcome(0, 0, List.of()));
     }
 
-    private SyncOutcome applyLocked(StockOrder order, String connection, DownstreamOrder downstream) {
-        Actor actor = Actor.sync(connection);
-        String previousState = status(order.id()).state();
-        if (downstream.rows().isEmpty()) {
-            return flagMissing(order, previousState, actor);
+    /**
+     * Applies the rows read back for several orders in one transaction, as {@link #apply} does for
+     * one, with a few set-based statements for the whole batch (see {@link SyncPlanWriter}): the
+     * orders are locked first (in id order, so two passes cannot deadlock) and compared with
+     * Restock as it is under the lock, so a change made meanwhile is never overwritten unseen.
+     * Each changed order gets its history rows and its own outbox event; an order with nothing to
+     * apply gets only its {@code last_synced_at}. If any order fails, none of the batch is
+     * applied; the caller may then apply them one by one.
+     *
+     * @return what changed, by order id; orders no longer saved to {@code connection} are left
+     *     out
+     */
+    public Map<UUID, SyncOutcome> applyAll(String connection, List<DownstreamOrder> downstream) {
+        if (downstream.isEmpty()) {
+            return Map.of();
         }
-
-        List<String> problems = new ArrayList<>();
-        int fields = MISSING.equals(previousState) ? setState(order, previousState, "in_step", actor) : 0;
-        fields += new DownstreamHeader(jdbc, history).apply(order, downstream, actor, problems);
-        int changedLines = lines.apply(order.id(), downstream.rows(), actor, problems);
-        recordState(order.id(), problems);
-        return new SyncOutcome(fields, changedLines, problems);
+        return transaction.execute(status -> {
+            Map<UUID, SyncPlan.OrderState> locked = orderStates(connection, downstream, true);
+            Map<UUID, List<SyncPlan.LineState>> lines = lineStates(locked.keySet());
+            SyncPlanner planner = new SyncPlanner(statuses(), this::variant);
+            List<SyncPlan> plans = new ArrayList<>();
+            for (DownstreamOrder order : downstream) {
+                SyncPlan.OrderState state = locked.get(order.orderId());
+                if (state != null) {
+                    plans.add(planner.plan(state, lines.getOrDefault(state.id(), List.of()), order));
+                }
+            }
+            Actor actor = Actor.sync(connection);
+            Instant now = clock.instant();
+            writer.write(plans, actor, now);
+            events.changedAll(changes(plans, actor, now));
+            Map<UUID, SyncOutcome> outcomes = new LinkedHashMap<>();
+            plans.forEach(plan -> outcomes.put(plan.orderId(), plan.outcome()));
+            return outcomes;
+        });
     }
 
     /**
      * The orders of a batch that certainly have nothing to apply, checked with two queries for the
-     * whole batch instead of a locked transaction per order: in step at the last sync, and every
-     * row agreeing with Restock (a NULL counts as agreeing, as {@link #apply} keeps the value), one
-     * row per line. Their {@code last_synced_at} is set; anything else is left for {@link #apply}.
+     * whole batch and no lock (when a batch could not be applied together, so that only the others
+     * are applied one by one): in step at the last sync, and nothing {@link #applyAll} would change
+     * or report. Their {@code last_synced_at} is set; anything else is left for {@link #applyAll},
+     * which checks again under the lock.
      */
-    public java.util.Set<UUID> unchanged(String connection, List<DownstreamOrder> batch) {
-        java.util.Map<UUID, DownstreamOrder> byId = new java.util.HashMap<>();
-        batch.forEach(order -> byId.put(order.orderId(), order));
-        UUID[] ids = byId.keySet().toArray(UUID[]::new);
-        java.util.Map<UUID, java.util.Map<String, StockOrderLine>> lines = new java.util.HashMap<>();
-        jdbc.sql("select * from stock_order_lines where order_id = any(?)")
-                .param(ids)
-                .query(StockOrderRows::line)
-                .list()
-                .forEach(line -> lines.computeIfAbsent(line.orderId(), id -> new java.util.HashMap<>())
-                        .put(line.lineItemId(), line));
-        java.util.Set<UUID> unchanged = new java.util.HashSet<>();
-        jdbc.sql("select " + StockOrderRows.ORDER_COLUMNS
-                        + " where o.id = any(?) and o.save_state = 'saved' and o.saved_to = ?"
-                        + " and o.sync_state = 'in_step'")
-                .params(ids, connection)
-                .query(StockOrderRows::order)
-                .list()
-                .forEach(order -> {
-                    if (agrees(order, byId.get(order.id()), lines.getOrDefault(order.id(), java.util.Map.of()))) {
-                        unchanged.add(order.id());
-                    }
-                });
+    public Set<UUID> unchanged(String connection, List<DownstreamOrder> batch) {
+        Map<UUID, SyncPlan.OrderState> orders = orderStates(connection, batch, false);
+        Map<UUID, List<SyncPlan.LineState>> lines = lineStates(orders.keySet());
+        // A line added downstream is a change whatever its variant: no need to look it up here.
+        SyncPlanner planner = new SyncPlanner(statuses(), row -> null);
+        Set<UUID> unchanged = new HashSet<>();
+        for (DownstreamOrder downstream : batch) {
+            SyncPlan.OrderState order = orders.get(downstream.orderId());
+            if (order != null
+                    && planner.plan(order, lines.getOrDefault(order.id(), List.of()), downstream)
+                            .nothingToApply()) {
+                unchanged.add(order.id());
+            }
+        }
         if (!unchanged.isEmpty()) {
             jdbc.sql("update stock_orders set last_synced_at = ? where id = any(?)")
                     .params(now(), unchanged.toArray(UUID[]::new))
@@ -136,34 +144,97 @@ public class OrderSyncWriter {
         return unchanged;
     }
 
-    private static boolean agrees(
-            StockOrder order, DownstreamOrder downstream, java.util.Map<String, StockOrderLine> lines) {
-        List<DownstreamRow> rows = downstream.rows();
-        if (rows.size() != lines.size()) {
-            return false;
+    private static Map<UUID, List<OrderHistory.Change>> changes(List<SyncPlan> plans, Actor actor, Instant now) {
+        Map<UUID, List<OrderHistory.Change>> changes = new LinkedHashMap<>();
+        for (SyncPlan plan : plans) {
+            changes.put(
+                    plan.orderId(),
+                    plan.history().stream()
+                            .map(entry -> new OrderHistory.Change(
+                                    plan.orderId(),
+                                    now,
+                                    actor,
+                                    entry.field(),
+                                    OrderHistory.text(entry.oldValue()),
+                                    OrderHistory.text(entry.newValue())))
+                            .toList());
         }
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        for (DownstreamRow row : rows) {
-            StockOrderLine line = lines.get(row.lineItemId());
-            if (line == null || !seen.add(row.lineItemId())) {
-                return false;
-            }
-            boolean same = (row.status() == null || row.status().equalsIgnoreCase(order.status()))
-                    && (row.externalId() == null || row.externalId().equals(order.externalId()))
-                    && (row.expectedDate() == null || row.expectedDate().equals(order.expectedDate()))
-                    && sameDecimal(row.replenishment(), line.replenishment())
-                    && sameDecimal(row.received(), line.received())
-                    && (row.receivedDate() == null || row.receivedDate().equals(line.receivedDate()))
-                    && (row.removed() == null || row.removed() == line.removed());
-            if (!same) {
-                return false;
-            }
-        }
-        return true;
+        return changes;
     }
 
-    private static boolean sameDecimal(java.math.BigDecimal downstream, java.math.BigDecimal current) {
-        return downstream == null || (current != null && downstream.compareTo(current) == 0);
+    /** The sync fields of the batch's orders still saved to {@code connection}; locked if asked. */
+    private Map<UUID, SyncPlan.OrderState> orderStates(String connection, List<DownstreamOrder> batch, boolean lock) {
+        UUID[] ids = batch.stream().map(DownstreamOrder::orderId).toArray(UUID[]::new);
+        Map<UUID, SyncPlan.OrderState> states = new HashMap<>();
+        jdbc.sql("""
+                        select id, status, external_id, expected_date, sync_state from stock_orders
+                        where id = any(?) and save_state = 'saved' and saved_to = ?
+                        """ + (lock ? " order by id for update" : ""))
+                .params(ids, connection)
+                .query((rs, rowNum) -> new SyncPlan.OrderState(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("status"),
+                        rs.getString("external_id"),
+                        rs.getObject("expected_date", LocalDate.class),
+                        rs.getString("sync_state")))
+                .list()
+                .forEach(state -> states.put(state.id(), state));
+        return states;
+    }
+
+    /** Only the columns sync compares; the order locks (or the check after it) cover the lines. */
+    private Map<UUID, List<SyncPlan.LineState>> lineStates(Set<UUID> orderIds) {
+        Map<UUID, List<SyncPlan.LineState>> lines = new HashMap<>();
+        if (orderIds.isEmpty()) {
+            return lines;
+        }
+        jdbc.sql("""
+                select order_id, line_item_id, replenishment, received, received_date, removed
+                from stock_order_lines where order_id = any(?)
+                """)
+                .param(orderIds.toArray(UUID[]::new))
+                .query((rs, rowNum) -> {
+                    lines.computeIfAbsent(rs.getObject(1, UUID.class), id -> new ArrayList<>())
+                            .add(new SyncPlan.LineState(
+                                    rs.getString(2),
+                                    rs.getBigDecimal(3),
+                                    rs.getBigDecimal(4),
+                                    rs.getObject(5, LocalDate.class),
+                                    rs.getBoolean(6)));
+                    return null;
+                })
+                .list();
+        return lines;
+    }
+
+    private List<String> statuses() {
+        return jdbc.sql("select name from order_statuses").query(String.class).list();
+    }
+
+    private SyncPlanner.Variant variant(DownstreamRow row) {
+        String byId = "select id, sku, title, barcode from variants where id = ?";
+        if (row.variantId() != null && row.variantId().matches("\\d{1,18}")) {
+            Optional<SyncPlanner.Variant> found = jdbc.sql(byId)
+                    .param(Long.parseLong(row.variantId()))
+                    .query(OrderSyncWriter::variant)
+                    .optional();
+            if (found.isPresent()) {
+                return found.get();
+            }
+        }
+        if (row.sku() == null) {
+            return null;
+        }
+        return jdbc.sql("select id, sku, title, barcode from variants where sku = ?")
+                .param(row.sku())
+                .query(OrderSyncWriter::variant)
+                .optional()
+                .orElse(null);
+    }
+
+    private static SyncPlanner.Variant variant(java.sql.ResultSet rs, int rowNum) throws java.sql.SQLException {
+        return new SyncPlanner.Variant(
+                rs.getLong("id"), rs.getString("sku"), rs.getString("title"), rs.getString("barcode"));
     }
 
     /** Records a failure to apply an order (its own transaction rolled back) as its sync problem. */
@@ -185,42 +256,6 @@ public class OrderSyncWriter {
                             at == null ? null : at.toInstant());
                 })
                 .single();
-    }
-
-    private Optional<StockOrder> lockSaved(String connection, UUID orderId) {
-        return jdbc.sql("select " + StockOrderRows.ORDER_COLUMNS
-                        + " where o.id = ? and o.save_state = 'saved' and o.saved_to = ? for update of o")
-                .params(orderId, connection)
-                .query(StockOrderRows::order)
-                .optional();
-    }
-
-    private SyncOutcome flagMissing(StockOrder order, String previousState, Actor actor) {
-        String problem = "its rows are no longer in the connection's table; the order was kept";
-        int changed = MISSING.equals(previousState) ? 0 : setState(order, previousState, MISSING, actor);
-        jdbc.sql("update stock_orders set last_sync_problem = ?, last_synced_at = ? where id = ?")
-                .params(problem, now(), order.id())
-                .update();
-        return new SyncOutcome(changed, 0, List.of(problem));
-    }
-
-    /** Moving into or out of {@code missing} is news for the order's history; the rest is bookkeeping. */
-    private int setState(StockOrder order, String previousState, String state, Actor actor) {
-        jdbc.sql("update stock_orders set sync_state = ? where id = ?")
-                .params(state, order.id())
-                .update();
-        history.record(order.id(), actor, "sync_state", previousState, state);
-        return 1;
-    }
-
-    private void recordState(UUID orderId, List<String> problems) {
-        String problem = problems.isEmpty() ? null : String.join("; ", problems);
-        jdbc.sql("""
-                update stock_orders set sync_state = ?, last_sync_problem = ?, last_synced_at = ?
-                where id = ?
-                """)
-                .params(problem == null ? "in_step" : "problem", problem, now(), orderId)
-                .update();
     }
 
     private OffsetDateTime now() {

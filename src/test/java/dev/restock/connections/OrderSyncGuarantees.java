@@ -229,6 +229,70 @@ abstract class OrderSyncGuarantees extends PushTestBase {
                 .allSatisfy(line -> assertThat(line.received()).isEqualByComparingTo("2"));
     }
 
+    /**
+     * The changed orders of a batch are applied in one transaction, yet each keeps its own history
+     * rows and its own event with only its changes; an unchanged order in the batch gets neither.
+     */
+    @Test
+    void ordersChangedInOneBatchEachGetTheirOwnHistoryAndEvent() throws SQLException {
+        StockOrder received = savedOrder();
+        StockOrder renamed = savedOrderLike(received);
+        StockOrder quiet = savedOrderLike(received);
+        downstream(
+                "update %s set \"RECEIVED\" = 2 where \"ID\" = ?", received.id().toString());
+        downstream(
+                "update %s set \"EXTERNAL_ID\" = 'WMS-9' where \"ID\" = ?",
+                renamed.id().toString());
+        long beforeSync = lastEventPosition();
+
+        SyncResult first = syncInOneBatch();
+        SyncResult second = syncInOneBatch();
+
+        assertThat(first.ordersChecked()).isEqualTo(3);
+        assertThat(first.ordersChanged()).isEqualTo(2);
+        assertThat(first.linesChanged()).isEqualTo(2);
+        assertThat(syncChanges(received))
+                .containsExactlyInAnyOrder(tuple("line 1 received", "0", "2"), tuple("line 2 received", "0", "2"));
+        assertThat(syncChanges(renamed)).containsExactly(tuple("external_id", null, "WMS-9"));
+        assertThat(syncChanges(quiet)).isEmpty();
+        assertThat(syncEvents(received, beforeSync)).containsExactly("stock_order.received 2 changes, externalId null");
+        assertThat(syncEvents(renamed, beforeSync)).containsExactly("stock_order.updated 1 changes, externalId WMS-9");
+        assertThat(syncEvents(quiet, beforeSync)).isEmpty();
+        assertThat(orders.get(renamed.id()).externalId()).isEqualTo("WMS-9");
+        assertThat(syncWriter.status(quiet.id()).state()).isEqualTo("in_step");
+        assertThat(second.ordersChanged()).isZero();
+        assertThat(syncEvents(received, beforeSync)).hasSize(1);
+    }
+
+    /** One order Restock refuses fails the batch's transaction; the batch is then applied order by order. */
+    @Test
+    void aFailureInABatchLeavesOnlyTheFailingOrderUnchanged() throws SQLException {
+        StockOrder broken = savedOrder();
+        StockOrder fine = savedOrderLike(broken);
+        downstream(
+                "update %s set \"RECEIVED\" = 3 where \"ID\" = ?", broken.id().toString());
+        downstream(
+                "update %s set \"REPLENISHMENT\" = -1 where \"ID\" = ? and \"LINE_ITEM_ID\" = '2'",
+                broken.id().toString());
+        downstream("update %s set \"RECEIVED\" = 2 where \"ID\" = ?", fine.id().toString());
+        long beforeSync = lastEventPosition();
+
+        SyncResult result = syncInOneBatch();
+
+        assertThat(result.ordersChanged()).isEqualTo(1);
+        assertThat(result.problems())
+                .singleElement()
+                .satisfies(problem -> assertThat(problem.reference()).isEqualTo(broken.reference()));
+        assertThat(orders.lines(broken.id()))
+                .allSatisfy(line -> assertThat(line.received()).isZero());
+        assertThat(syncChanges(broken)).isEmpty();
+        assertThat(syncEvents(broken, beforeSync)).isEmpty();
+        assertThat(orders.lines(fine.id()))
+                .allSatisfy(line -> assertThat(line.received()).isEqualByComparingTo("2"));
+        assertThat(syncChanges(fine)).hasSize(2);
+        assertThat(syncEvents(fine, beforeSync)).hasSize(1);
+    }
+
     @Test
     void closedOrdersAreNoLongerRead() throws SQLException {
         StockOrder order = savedOrder();
@@ -302,6 +366,38 @@ abstract class OrderSyncGuarantees extends PushTestBase {
     /** A batch of one id: every order is its own SELECT, so batch edges are crossed. */
     SyncResult sync() {
         return sync(clock).sync(CONNECTION);
+    }
+
+    /** Every order in one batch, as a real pass reads them (up to 500 per batch). */
+    SyncResult syncInOneBatch() {
+        return new OrderSync(
+                        connections,
+                        syncWriter,
+                        opener,
+                        new SyncCursors(jdbc),
+                        clock,
+                        new OrderSync.Settings(OrderSync.BATCH_SIZE, Duration.ofMinutes(10), Duration.ofHours(1)))
+                .sync(CONNECTION);
+    }
+
+    long lastEventPosition() {
+        return jdbc.sql("select coalesce(max(position), 0) from outbox_events")
+                .query(Long.class)
+                .single();
+    }
+
+    /** The order's events after {@code position}: type, number of changes and the external id it carries. */
+    List<String> syncEvents(StockOrder order, long position) {
+        return jdbc.sql("""
+                select type || ' ' || jsonb_array_length(payload -> 'changes') || ' changes, externalId '
+                       || coalesce(payload -> 'order' ->> 'externalId', 'null')
+                from outbox_events
+                where subject = ? and position > ?
+                order by position
+                """)
+                .params(order.id().toString(), position)
+                .query(String.class)
+                .list();
     }
 
     OrderSync sync(java.time.Clock time) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.restock.DatabaseTest;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,6 +45,36 @@ class OutboxTest extends DatabaseTest {
                         .query(Long.class)
                         .single())
                 .isZero();
+    }
+
+    @Test
+    void eventsAppendedTogetherKeepTheirOrderAndPayloads() {
+        transaction.executeWithoutResult(status -> outbox.appendAll(List.of(
+                new Outbox.NewEvent("stock_order.updated", "order-2", Map.of("reference", "PO-2")),
+                new Outbox.NewEvent("stock_order.received", "order-1", Map.of("reference", "PO-1")),
+                new Outbox.NewEvent("stock_order.closed", "order-3", Map.of("reference", "PO-3")))));
+
+        List<String> stored = jdbc.sql(
+                        "select type || ' ' || subject || ' ' || (payload->>'reference') from outbox_events"
+                                + " order by position")
+                .query(String.class)
+                .list();
+        assertThat(stored)
+                .containsExactly(
+                        "stock_order.updated order-2 PO-2",
+                        "stock_order.received order-1 PO-1",
+                        "stock_order.closed order-3 PO-3");
+        assertThat(jdbc.sql("select count(distinct id) from outbox_events where id like 'evt_%'")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(3);
+    }
+
+    @Test
+    void eventsAppendedTogetherOutsideATransactionAreRefused() {
+        assertThatThrownBy(() -> outbox.appendAll(List.of(new Outbox.NewEvent("stock_order.updated", "o", Map.of()))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("transaction");
     }
 
     @Test

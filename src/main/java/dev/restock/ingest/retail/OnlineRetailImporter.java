@@ -142,6 +142,9 @@ public class OnlineRetailImporter {
             if (read == 0) {
                 throw new ImportException(file.toString(), 2, 0, null, "the file has a header but no data lines");
             }
+            if (watcher != null) {
+                watcher.allLinesSeen(); // its rows are prepared while the catalog and the key are written
+            }
             lines.finishCopy();
             log.debug("Read and copied {} lines in {} ms", read, millisSince(started));
             details.putAll(catalogWriter.write(connection, facts, variantIds, attributes.currency()));

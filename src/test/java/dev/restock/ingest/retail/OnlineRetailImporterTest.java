@@ -124,6 +124,35 @@ class OnlineRetailImporterTest extends DatabaseTest {
     }
 
     @Test
+    void aFirstImportThatFailsAfterItsLinesWereCopiedChangesNothingAndCanBeRunAgain() {
+        var before = dev.restock.TestDatabase.rowCounts(jdbc);
+        RetailAttributes bundled = RetailAttributes.loadBundled();
+        var negativeMinimum = new RetailAttributes.StartingStock(
+                "85123A", "LDN", BigDecimal.ONE, new BigDecimal("-1"), null, null, null);
+        RetailAttributes failing = new RetailAttributes(
+                bundled.timeZone(),
+                bundled.currency(),
+                bundled.warehouses(),
+                bundled.countryWarehouses(),
+                bundled.otherCountriesWarehouse(),
+                java.util.List.of(),
+                java.util.List.of(),
+                java.util.List.of(negativeMinimum),
+                java.util.List.of());
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> importer.importFile(SMALL, failing))
+                .hasMessageContaining("min_stock");
+
+        assertThat(before.get("sales_lines")).isZero(); // so the failed import was a bulk load
+        assertThat(dev.restock.TestDatabase.rowCounts(jdbc)).isEqualTo(before);
+        assertThat(importer.importFile(SMALL).linesImported()).isEqualTo(8);
+        assertThat(jdbc.sql("select count(*) from pg_constraint where conname = 'sales_lines_pkey'")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    @Test
     void importingIntoADatabaseWithLinesRecomputesDemandFromAllOfThem() {
         importer.importFile(SMALL);
         jdbc.sql("update sales_lines set quantity = 7 where order_ref = '536365' and line_ref = '1'")

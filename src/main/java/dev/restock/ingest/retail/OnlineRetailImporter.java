@@ -30,9 +30,9 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-// TODO(#2): the import was 3.07x a plain COPY on a quiet machine (target 3x, aim 2.6); demand rows
-// are now prepared during the key build (3.6x median under load 11-15, was 4.7x), not yet measured
-// quiet. Next: move the SKU facts to the reading thread, tally demand by a packed key.
+// TODO(#2): the import is about 3x a plain COPY (target 3x, aim 2.6 for a margin): 3.11 at load
+// 1.6-2.2 with demand prepared during the key build (4.57 before). Next: move the SKU facts to the
+// reading thread, tally demand by a packed key (docs/performance.md, import section).
 /**
  * Imports the UCI Online Retail data set as one store in Europe/London, with the demo attributes
  * (warehouses, vendors, stock) of {@link RetailAttributes}. All or nothing: one transaction.

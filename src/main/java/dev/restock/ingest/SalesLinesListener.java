@@ -24,7 +24,7 @@ public interface SalesLinesListener {
      */
     int salesChanged(LineWatcher watched);
 
-    /** Sees each line of a bulk load. Not thread-safe; called by the reading thread. */
+    /** Sees each line of a bulk load. Not thread-safe; called by the importing thread. */
     interface LineWatcher {
         void line(
                 long variantId,
@@ -33,5 +33,12 @@ public interface SalesLinesListener {
                 String kind,
                 BigDecimal quantity,
                 BigDecimal unitPrice);
+
+        /**
+         * Every line has passed, and none follows. The watcher may start preparing what it
+         * derives on a thread of its own (touching no database), while the importer writes the
+         * rest; {@link SalesLinesListener#salesChanged} collects it.
+         */
+        void allLinesSeen();
     }
 }

@@ -3,11 +3,13 @@ package dev.restock.sales;
 import dev.restock.RestockException;
 import dev.restock.ingest.SalesLinesListener;
 import java.sql.SQLException;
+import java.util.stream.LongStream;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,7 +44,7 @@ public class DailyDemand implements SalesLinesListener {
             long started = System.nanoTime();
             int rows = tally.replaceTables(DataSourceUtils.getConnection(dataSource));
             long copied = System.nanoTime();
-            refreshTradingDays();
+            replaceTradingDays(tally.epochDays());
             log.debug(
                     "Wrote {} tallied demand rows in {} ms, trading days in {} ms",
                     rows,
@@ -66,6 +68,24 @@ public class DailyDemand implements SalesLinesListener {
                 select w.id, d.day from warehouses w cross join (select distinct day from daily_demand) d
                 where not w.removed
                 """).update();
+    }
+
+    /**
+     * As {@link #refreshTradingDays()}, for the days of {@code daily_demand} known already (a
+     * tally's, just written): saves reading them back.
+     */
+    private void replaceTradingDays(long[] epochDays) {
+        jdbc.sql("delete from trading_days").update();
+        jdbc.sql("""
+                insert into trading_days (warehouse_id, day)
+                select w.id, date '1970-01-01' + d.day from warehouses w cross join unnest(?::int[]) as d (day)
+                where not w.removed
+                order by 1, 2
+                """)
+                .param(new SqlArrayValue(
+                        "int4",
+                        LongStream.of(epochDays).mapToObj(Math::toIntExact).toArray()))
+                .update();
     }
 
     /**

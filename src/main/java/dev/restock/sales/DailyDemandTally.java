@@ -7,24 +7,40 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The same daily demand as {@link DailyDemand#rebuild()}, tallied in memory while an importer
  * streams lines past, for the bulk load of a first import: it saves a second pass over every
  * sales line. The rules must stay those of the SQL; a test holds the two side by side.
  *
- * <p>Not thread-safe; fed by the reading thread.
+ * <p>Lines mostly come in time order, so the tally of the current day is a small map that stays
+ * in the processor's cache; when another day starts, its rows are set aside, and rows of a day
+ * that came back later are merged when the rows are sorted.
+ *
+ * <p>Not thread-safe: fed by the importing thread. Once {@link #allLinesSeen} is called, a thread
+ * of its own sorts and encodes the rows while the importer goes on; {@link #replaceTables} then
+ * only sends them.
  */
 public final class DailyDemandTally implements SalesLinesListener.LineWatcher {
 
-    /** The day as an epoch day: a record of three numbers hashes and compares cheaper than one with a date. */
-    private record Key(long variantId, long warehouseId, long epochDay) {}
+    private static final Logger log = LoggerFactory.getLogger(DailyDemandTally.class);
+    private static final String COLUMNS = "variant_id, warehouse_id, day, sold, returned, revenue, sale_lines";
 
-    private static final Comparator<Key> KEY_ORDER = (a, b) -> {
+    private record VariantWarehouse(long variantId, long warehouseId) {}
+
+    /** A row of {@code daily_demand}; the day as an epoch day. */
+    private record Row(long variantId, long warehouseId, long epochDay, Day day) {}
+
+    private static final Comparator<Row> KEY_ORDER = (a, b) -> {
         int order = Long.compare(a.variantId(), b.variantId());
         if (order == 0) {
             order = Long.compare(a.warehouseId(), b.warehouseId());
@@ -37,9 +53,22 @@ public final class DailyDemandTally implements SalesLinesListener.LineWatcher {
         BigDecimal returned = BigDecimal.ZERO;
         BigDecimal revenue = BigDecimal.ZERO;
         int saleLines;
+
+        void add(Day other) {
+            sold = sold.add(other.sold);
+            returned = returned.add(other.returned);
+            revenue = revenue.add(other.revenue);
+            saleLines += other.saleLines;
+        }
     }
 
-    private final Map<Key, Day> days = new HashMap<>(1 << 16);
+    /** The tally's rows encoded for {@code COPY daily_demand}, how many, and its days in order. */
+    private record Encoded(CopyWriter rows, int count, long[] epochDays) {}
+
+    private final List<Row> setAside = new ArrayList<>(1 << 16);
+    private Map<VariantWarehouse, Day> today = new HashMap<>();
+    private long todayEpochDay;
+    private CompletableFuture<Encoded> encoded;
 
     /**
      * Counts one line. {@code day} is its calendar date in the warehouse's time zone; kinds are
@@ -48,7 +77,15 @@ public final class DailyDemandTally implements SalesLinesListener.LineWatcher {
     @Override
     public void line(
             long variantId, long warehouseId, LocalDate day, String kind, BigDecimal quantity, BigDecimal unitPrice) {
-        Day tally = days.computeIfAbsent(new Key(variantId, warehouseId, day.toEpochDay()), key -> new Day());
+        if (encoded != null) {
+            throw new IllegalStateException("a line after all lines were seen");
+        }
+        long epochDay = day.toEpochDay();
+        if (epochDay != todayEpochDay) {
+            setTodayAside();
+            todayEpochDay = epochDay;
+        }
+        Day tally = today.computeIfAbsent(new VariantWarehouse(variantId, warehouseId), key -> new Day());
         if (kind.equals("sale")) {
             tally.sold = tally.sold.add(quantity);
             tally.saleLines++;
@@ -60,16 +97,89 @@ public final class DailyDemandTally implements SalesLinesListener.LineWatcher {
         }
     }
 
-    /** Rows in primary key order, so the key grows at its right edge instead of splitting pages. */
-    private List<Map.Entry<Key, Day>> inKeyOrder() {
-        List<Map.Entry<Key, Day>> entries = new ArrayList<>(days.entrySet());
-        entries.sort(Map.Entry.comparingByKey(KEY_ORDER));
-        return entries;
+    private void setTodayAside() {
+        today.forEach((key, day) -> setAside.add(new Row(key.variantId(), key.warehouseId(), todayEpochDay, day)));
+        today = new HashMap<>(Math.max(16, today.size() * 2));
     }
 
     /**
-     * Replaces {@code daily_demand} with this tally, inside the caller's transaction; then call
-     * {@link DailyDemand#refreshTradingDays()}.
+     * No more lines come: sorting and encoding the rows start on a thread of their own, so they
+     * overlap with what the importer still writes (catalog, the key of {@code sales_lines}).
+     */
+    @Override
+    public void allLinesSeen() {
+        if (encoded == null) {
+            setTodayAside();
+            encoded = CompletableFuture.supplyAsync(
+                    this::encode,
+                    task -> Thread.ofPlatform()
+                            .name("restock-demand-encoder")
+                            .daemon()
+                            .start(task));
+        }
+    }
+
+    /**
+     * Rows in primary key order, so that the key is built from sorted rows, each key once; the
+     * days in order. Touches no database, so an import that fails meanwhile loses nothing but
+     * this thread's work.
+     */
+    private Encoded encode() {
+        long started = System.nanoTime();
+        setAside.sort(KEY_ORDER);
+        CopyWriter rows = CopyWriter.inMemory(7);
+        long[] epochDays = new long[setAside.size()];
+        int count = 0;
+        try {
+            for (int i = 0; i < setAside.size(); ) {
+                Row row = setAside.get(i++);
+                Day day = row.day();
+                while (i < setAside.size() && KEY_ORDER.compare(row, setAside.get(i)) == 0) {
+                    day.add(setAside.get(i++).day()); // the day came back after another one
+                }
+                rows.bigint(row.variantId())
+                        .bigint(row.warehouseId())
+                        .date(LocalDate.ofEpochDay(row.epochDay()))
+                        .numeric(day.sold)
+                        .numeric(day.returned)
+                        .numeric(day.revenue)
+                        .integer(day.saleLines);
+                rows.endRow();
+                epochDays[count++] = row.epochDay();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("encoding in memory talks to no server", e);
+        }
+        log.debug("Sorted and encoded {} demand rows in {} ms", count, (System.nanoTime() - started) / 1_000_000);
+        return new Encoded(
+                rows,
+                count,
+                Arrays.stream(epochDays, 0, count).sorted().distinct().toArray());
+    }
+
+    private Encoded encoded() {
+        allLinesSeen();
+        try {
+            return encoded.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The days with at least one line, in order, as epoch days: the days of {@code daily_demand}
+     * once {@link #replaceTables} wrote it.
+     */
+    public long[] epochDays() {
+        return encoded().epochDays().clone();
+    }
+
+    /**
+     * Replaces {@code daily_demand} with this tally, inside the caller's transaction; then write
+     * the trading days of {@link #epochDays}. Returns the rows written.
      */
     public int replaceTables(Connection connection) throws SQLException {
         try (var statement = connection.createStatement()) {
@@ -78,26 +188,20 @@ public final class DailyDemandTally implements SalesLinesListener.LineWatcher {
             statement.execute("truncate daily_demand");
             statement.execute("alter table daily_demand drop constraint daily_demand_pkey");
         }
-        try (CopyWriter copy = CopyWriter.open(
-                connection, "daily_demand", "variant_id, warehouse_id, day, sold, returned, revenue, sale_lines")) {
-            for (var entry : inKeyOrder()) {
-                Key key = entry.getKey();
-                Day day = entry.getValue();
-                copy.bigint(key.variantId())
-                        .bigint(key.warehouseId())
-                        .date(LocalDate.ofEpochDay(key.epochDay()))
-                        .numeric(day.sold)
-                        .numeric(day.returned)
-                        .numeric(day.revenue)
-                        .integer(day.saleLines);
-                copy.endRow();
-            }
-            copy.finish();
-        }
+        long waiting = System.nanoTime();
+        Encoded rows = encoded();
+        long copying = System.nanoTime();
+        rows.rows().copyInto(connection, "daily_demand", COLUMNS);
+        long keying = System.nanoTime();
         try (var statement = connection.createStatement()) {
             statement.execute("alter table daily_demand add constraint daily_demand_pkey"
                     + " primary key (variant_id, warehouse_id, day)");
         }
-        return days.size();
+        log.debug(
+                "Demand rows: waited {} ms for the encoding, copied in {} ms, key built in {} ms",
+                (copying - waiting) / 1_000_000,
+                (keying - copying) / 1_000_000,
+                (System.nanoTime() - keying) / 1_000_000);
+        return rows.count();
     }
 }

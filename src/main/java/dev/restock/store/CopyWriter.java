@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -20,6 +22,10 @@ import org.postgresql.copy.CopyIn;
  * <p>Each value is written with the method named after its column's SQL type, in column order;
  * the binary format has no conversions, so a {@code bigint} written into an {@code integer}
  * column is refused by the server, and a row with too few values too.
+ *
+ * <p>Rows can also be encoded ahead of time, without a connection ({@link #inMemory}), on a
+ * thread of their own while the connection is busy with something else, and sent later with
+ * {@link #copyInto}.
  *
  * <p>Not thread-safe. The caller owns the connection (and its transaction); {@link #close}
  * cancels an unfinished copy.
@@ -36,11 +42,15 @@ public final class CopyWriter implements AutoCloseable {
     private static final short NUMERIC_NEGATIVE = 0x4000;
     private static final long[] POWERS_OF_TEN = {1, 10, 100, 1000};
 
+    /** The server's COPY, or null while rows are encoded in memory (then kept in {@code encoded}). */
     private final CopyIn copy;
+
+    private final List<byte[]> encoded = new ArrayList<>();
     private final short columns;
     private byte[] buffer = new byte[FLUSH_AT + 4096];
     private int length;
     private int valuesInRow;
+    private long rows;
     private short[] numericDigits = new short[8];
 
     private CopyWriter(CopyIn copy, int columns) {
@@ -61,6 +71,42 @@ public final class CopyWriter implements AutoCloseable {
         return new CopyWriter(connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql), count);
     }
 
+    /**
+     * Encodes rows for a table of {@code columns} columns in memory, with no connection; {@link
+     * #copyInto} sends them. Memory grows with the rows (a chunk per 64 KiB).
+     */
+    public static CopyWriter inMemory(int columns) {
+        return new CopyWriter(null, columns);
+    }
+
+    /**
+     * Sends the rows encoded by an {@link #inMemory} writer with {@code COPY table (columns) FROM
+     * STDIN (FORMAT binary)} on the caller's connection; returns the rows the server took.
+     */
+    public long copyInto(Connection connection, String table, String columnNames) throws SQLException {
+        if (copy != null) {
+            throw new IllegalStateException("rows are already being copied to the server");
+        }
+        try (CopyWriter target = open(connection, table, columnNames)) {
+            if (target.columns != columns) {
+                throw new IllegalArgumentException(
+                        "rows of " + columns + " values for " + target.columns + " columns of " + table);
+            }
+            putShort((short) -1);
+            flush();
+            for (byte[] chunk : encoded) {
+                target.copy.writeToCopy(chunk, 0, chunk.length);
+            }
+            encoded.clear();
+            return target.copy.endCopy();
+        }
+    }
+
+    /** Rows ended so far. */
+    public long rows() {
+        return rows;
+    }
+
     public CopyWriter text(String value) {
         if (value == null) {
             return nullValue();
@@ -68,6 +114,19 @@ public final class CopyWriter implements AutoCloseable {
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
         startValue(bytes.length);
         putBytes(bytes);
+        return this;
+    }
+
+    /**
+     * A text value already encoded as UTF-8: for values that repeat on many rows, encoded once by
+     * the caller.
+     */
+    public CopyWriter utf8(byte[] value) {
+        if (value == null) {
+            return nullValue();
+        }
+        startValue(value.length);
+        putBytes(value);
         return this;
     }
 
@@ -142,6 +201,7 @@ public final class CopyWriter implements AutoCloseable {
             throw new IllegalStateException("a row of " + valuesInRow + " values for " + columns + " columns");
         }
         valuesInRow = 0;
+        rows++;
         if (length >= FLUSH_AT) {
             flush();
         }
@@ -149,6 +209,9 @@ public final class CopyWriter implements AutoCloseable {
 
     /** Ends the COPY; returns the rows the server took. */
     public long finish() throws SQLException {
+        if (copy == null) {
+            throw new IllegalStateException("rows encoded in memory are sent with copyInto");
+        }
         putShort((short) -1);
         flush();
         return copy.endCopy();
@@ -156,7 +219,7 @@ public final class CopyWriter implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        if (copy.isActive()) {
+        if (copy != null && copy.isActive()) {
             copy.cancelCopy();
         }
     }
@@ -231,7 +294,11 @@ public final class CopyWriter implements AutoCloseable {
         if (length == 0) {
             return;
         }
-        copy.writeToCopy(buffer, 0, length);
+        if (copy == null) {
+            encoded.add(Arrays.copyOf(buffer, length));
+        } else {
+            copy.writeToCopy(buffer, 0, length);
+        }
         length = 0;
     }
 }

@@ -94,6 +94,45 @@ class CopyWriterTest extends DatabaseTest {
         }
     }
 
+    @Test
+    void sendsRowsEncodedInMemoryBeforeTheConnectionWasAskedFor() throws Exception {
+        CopyWriter rows = CopyWriter.inMemory(2);
+        for (int i = 0; i < 20_000; i++) { // several chunks
+            rows.integer(i).text("row " + i);
+            rows.endRow();
+        }
+
+        try (Connection connection = dataSource.getConnection()) {
+            connection.createStatement().execute("drop table if exists copied");
+            connection.createStatement().execute("create temporary table copied (n integer, s text)");
+
+            assertThat(rows.copyInto(connection, "copied", "n, s")).isEqualTo(20_000);
+            var result = connection
+                    .createStatement()
+                    .executeQuery("select count(*), sum(n), max(s) filter (where n = 19999) from copied");
+            result.next();
+            assertThat(result.getLong(1)).isEqualTo(20_000);
+            assertThat(result.getLong(2)).isEqualTo(19_999L * 20_000 / 2);
+            assertThat(result.getString(3)).isEqualTo("row 19999");
+        }
+    }
+
+    @Test
+    void refusesRowsEncodedInMemoryForATableWithAnotherNumberOfColumns() throws Exception {
+        CopyWriter rows = CopyWriter.inMemory(2);
+        rows.integer(1).text("one");
+        rows.endRow();
+
+        try (Connection connection = dataSource.getConnection()) {
+            connection.createStatement().execute("drop table if exists copied");
+            connection.createStatement().execute("create temporary table copied (n integer, s text, b bigint)");
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> rows.copyInto(connection, "copied", "n, s, b"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("rows of 2 values for 3 columns of copied");
+        }
+    }
+
     private interface Write<T> {
         void value(CopyWriter copy, T value);
     }

@@ -1,6 +1,7 @@
 package dev.restock.ingest.retail;
 
 import dev.restock.store.CopyWriter;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
@@ -28,7 +29,29 @@ class RetailSalesWriter {
     private static final String COLUMNS = "source, order_ref, line_ref, variant_id, warehouse_id, kind, quantity,"
             + " unit_price, currency, sold_at, customer_ref, country";
 
+    private static final byte[] SOURCE_UTF8 = OnlineRetailImporter.SOURCE.getBytes(StandardCharsets.UTF_8);
+
     private final JdbcClient jdbc;
+
+    /**
+     * The UTF-8 bytes of the last value asked for: a line mostly repeats the previous line's
+     * invoice, customer, country and kind, so most lines encode none of them again.
+     */
+    private static final class Utf8Cache {
+        private String value;
+        private byte[] bytes;
+
+        byte[] of(String next) {
+            if (next == null) {
+                return null;
+            }
+            if (!next.equals(value)) {
+                value = next;
+                bytes = next.getBytes(StandardCharsets.UTF_8);
+            }
+            return bytes;
+        }
+    }
 
     RetailSalesWriter(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -40,31 +63,35 @@ class RetailSalesWriter {
         private final boolean bulk;
         private final CopyWriter copy;
         private final DayOffsets offsets;
-        private final String currency;
+        private final byte[] currency;
+        private final Utf8Cache kinds = new Utf8Cache();
+        private final Utf8Cache invoices = new Utf8Cache();
+        private final Utf8Cache customers = new Utf8Cache();
+        private final Utf8Cache countries = new Utf8Cache();
         private long copied;
 
         private Session(boolean bulk, CopyWriter copy, RetailAttributes attributes) {
             this.bulk = bulk;
             this.copy = copy;
             this.offsets = new DayOffsets(ZoneId.of(attributes.timeZone()).getRules());
-            this.currency = attributes.currency();
+            this.currency = attributes.currency().getBytes(StandardCharsets.UTF_8);
         }
 
         /** Stores the store's local time in UTC, to the second as the files write it. */
         void add(RetailLine line, String lineRef, long variantId, long warehouseId, String kind) throws SQLException {
             LocalDateTime time = line.invoiceTime();
-            copy.text(OnlineRetailImporter.SOURCE)
-                    .text(line.invoice())
+            copy.utf8(SOURCE_UTF8)
+                    .utf8(invoices.of(line.invoice()))
                     .text(lineRef)
                     .bigint(variantId)
                     .bigint(warehouseId)
-                    .text(kind)
+                    .utf8(kinds.of(kind))
                     .numeric(line.quantity())
                     .numeric(line.unitPrice())
-                    .text(currency)
+                    .utf8(currency)
                     .timestamptz(time.toEpochSecond(offsets.of(time)), 0)
-                    .text(line.customer())
-                    .text(line.country());
+                    .utf8(customers.of(line.customer()))
+                    .utf8(countries.of(line.country()));
             copy.endRow();
         }
 

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.restock.DatabaseTest;
 import dev.restock.ingest.ImportSummary;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 
 class OnlineRetailImporterTest extends DatabaseTest {
@@ -89,13 +91,65 @@ class OnlineRetailImporterTest extends DatabaseTest {
     }
 
     @Test
-    void demandTalliedDuringTheBulkLoadEqualsDemandRecomputedFromTheLines() {
+    void demandAndTradingDaysTalliedDuringTheBulkLoadEqualThoseRecomputedFromTheLines() {
         importer.importFile(SMALL);
         var tallied = demandRows();
+        var talliedDays = tradingDays();
 
         dailyDemand.rebuild();
 
         assertThat(demandRows()).isEqualTo(tallied).hasSize(6);
+        assertThat(tradingDays()).isEqualTo(talliedDays).hasSize(2 * 3);
+    }
+
+    @Test
+    void demandOfADayThatComesBackAfterAnotherDayIsTalliedIntoOneRow(@TempDir Path folder) throws Exception {
+        Path file = folder.resolve("days-out-of-order.csv");
+        Files.writeString(file, """
+                InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country
+                536365,85123A,WHITE HANGING HEART T-LIGHT HOLDER,6,2010-12-01 08:26:00,2.55,17850.0,United Kingdom
+                536366,85123A,WHITE HANGING HEART T-LIGHT HOLDER,2,2010-12-02 09:00:00,2.55,17850.0,United Kingdom
+                536367,85123A,WHITE HANGING HEART T-LIGHT HOLDER,3,2010-12-01 17:00:00,2.50,17850.0,United Kingdom
+                C536368,85123A,WHITE HANGING HEART T-LIGHT HOLDER,-1,2010-12-01 18:00:00,2.55,17850.0,United Kingdom
+                """);
+
+        importer.importFile(file);
+
+        assertThat(demand("85123A", "LDN", "2010-12-01")).isEqualTo("9.000000/1.000000");
+        var tallied = demandRows();
+        var talliedDays = tradingDays();
+        dailyDemand.rebuild();
+        assertThat(demandRows()).isEqualTo(tallied).hasSize(2);
+        assertThat(tradingDays()).isEqualTo(talliedDays).hasSize(2 * 2);
+    }
+
+    @Test
+    void aFirstImportThatFailsAfterItsLinesWereCopiedChangesNothingAndCanBeRunAgain() {
+        var before = dev.restock.TestDatabase.rowCounts(jdbc);
+        RetailAttributes bundled = RetailAttributes.loadBundled();
+        var negativeMinimum = new RetailAttributes.StartingStock(
+                "85123A", "LDN", BigDecimal.ONE, new BigDecimal("-1"), null, null, null);
+        RetailAttributes failing = new RetailAttributes(
+                bundled.timeZone(),
+                bundled.currency(),
+                bundled.warehouses(),
+                bundled.countryWarehouses(),
+                bundled.otherCountriesWarehouse(),
+                java.util.List.of(),
+                java.util.List.of(),
+                java.util.List.of(negativeMinimum),
+                java.util.List.of());
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> importer.importFile(SMALL, failing))
+                .hasMessageContaining("min_stock");
+
+        assertThat(before.get("sales_lines")).isZero(); // so the failed import was a bulk load
+        assertThat(dev.restock.TestDatabase.rowCounts(jdbc)).isEqualTo(before);
+        assertThat(importer.importFile(SMALL).linesImported()).isEqualTo(8);
+        assertThat(jdbc.sql("select count(*) from pg_constraint where conname = 'sales_lines_pkey'")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -154,6 +208,12 @@ class OnlineRetailImporterTest extends DatabaseTest {
     private java.util.List<String> demandRows() {
         return jdbc.sql("select concat_ws('|', variant_id, warehouse_id, day, sold, returned, revenue, sale_lines)"
                         + " from daily_demand order by 1")
+                .query(String.class)
+                .list();
+    }
+
+    private java.util.List<String> tradingDays() {
+        return jdbc.sql("select concat_ws('|', warehouse_id, day) from trading_days order by 1")
                 .query(String.class)
                 .list();
     }

@@ -11,6 +11,7 @@ import dev.restock.orders.OrderProposer;
 import dev.restock.replenishment.ReplenishmentReport;
 import dev.restock.replenishment.ReplenishmentRow;
 import dev.restock.replenishment.ReportQuery;
+import dev.restock.sales.CatalogSummary;
 import dev.restock.sales.CatalogSummaryQuery;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -99,14 +100,7 @@ final class DemoCommand implements Callable<Integer> {
             if (!output.json()) {
                 ImportCommand.print(imported, output, out);
                 out.println();
-                out.printf(
-                        "Catalog: %,d variants, %,d warehouses, %,d vendors, %,d sales lines, %s to %s%n",
-                        catalog.variants(),
-                        catalog.warehouses(),
-                        catalog.vendors(),
-                        catalog.salesLines(),
-                        catalog.firstSale(),
-                        catalog.lastSale());
+                out.println(catalogLine(imported, catalog));
             }
             say(out, "");
             say(out, "Step 2: forecast demand and plan replenishment");
@@ -154,6 +148,26 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private static final int TOP = 10;
+
+    /**
+     * The catalog after the import. It holds more variants than the import counted, as the demo
+     * attributes add assemblies that were never sold; the line says where each count comes from.
+     */
+    static String catalogLine(ImportSummary imported, CatalogSummary catalog) {
+        long assemblies = imported.details().getOrDefault("assemblies", 0L);
+        String origin = assemblies == 0
+                ? ""
+                : String.format(" (%,d from the sales, %,d demo assemblies)", imported.variants(), assemblies);
+        return String.format(
+                "Catalog: %,d variants%s, %,d warehouses, %,d vendors, %,d sales lines, %s to %s",
+                catalog.variants(),
+                origin,
+                catalog.warehouses(),
+                catalog.vendors(),
+                catalog.salesLines(),
+                catalog.firstSale(),
+                catalog.lastSale());
+    }
 
     private static void printTop(List<ReplenishmentRow> toOrder, PrintWriter out) {
         out.printf(

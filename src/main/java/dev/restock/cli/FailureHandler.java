@@ -9,7 +9,8 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Turns a failed command into one clear line on standard error and exit code 1. Restock's own
+ * Turns a failed command into one clear line on standard error (and, with {@code --format json},
+ * a JSON {@code errors} object on standard output: {@link ErrorReport}) and exit code 1. Restock's own
  * errors carry a message meant for the user; anything else is unexpected and gets its stack
  * trace in the debug log.
  */
@@ -20,13 +21,13 @@ final class FailureHandler implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception exception, CommandLine command, ParseResult parse) {
         RestockException known = findRestockException(exception);
-        if (known != null) {
-            command.getErr().println("error: " + known.getMessage());
-        } else {
+        if (known == null) {
             log.debug("Unexpected failure", exception);
-            command.getErr().println("error: " + describe(exception));
         }
-        command.getErr().flush();
+        ErrorReport.print(
+                command,
+                parse.originalArgs().toArray(String[]::new),
+                known != null ? known.getMessage() : describe(exception));
         return 1;
     }
 

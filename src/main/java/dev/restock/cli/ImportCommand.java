@@ -2,7 +2,9 @@ package dev.restock.cli;
 
 import dev.restock.ingest.ImportException;
 import dev.restock.ingest.ImportSummary;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -54,18 +56,52 @@ final class ImportCommand {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
+            try {
+                checkSource();
+            } catch (ImportException e) {
+                return refuse(e, out, err);
+            }
             try (var context = RestockRuntime.startForCommand(parent.root.home())) {
                 print(importFrom(context), output, out);
                 return 0;
             } catch (ImportException e) {
-                if (output.json()) {
-                    out.println(FormatOption.toJson(ImportSummary.failed(kind(), source().toString(), e)));
-                    out.flush();
-                }
-                err.println("error: " + e.getMessage());
-                err.flush();
-                return 1;
+                return refuse(e, out, err);
             }
+        }
+
+        /**
+         * Refuses a source that cannot be imported before the database starts (which takes
+         * seconds): the file must exist, be readable and hold something.
+         */
+        void checkSource() {
+            Path file = source();
+            String name = file.toString();
+            if (!Files.exists(file)) {
+                throw new ImportException(name, "no such file");
+            }
+            if (Files.isDirectory(file)) {
+                throw new ImportException(name, "is a folder; give the file to import");
+            }
+            if (!Files.isReadable(file)) {
+                throw new ImportException(name, "cannot be read: permission denied");
+            }
+            try {
+                if (Files.isRegularFile(file) && Files.size(file) == 0) {
+                    throw new ImportException(name, "the file is empty (0 bytes)");
+                }
+            } catch (IOException e) {
+                throw new ImportException(name, "cannot be read: " + e.getMessage());
+            }
+        }
+
+        private int refuse(ImportException e, PrintWriter out, PrintWriter err) {
+            if (output.json()) {
+                out.println(FormatOption.toJson(ImportSummary.failed(kind(), source().toString(), e)));
+                out.flush();
+            }
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return 1;
         }
     }
 

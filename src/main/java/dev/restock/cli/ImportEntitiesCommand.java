@@ -1,7 +1,9 @@
 package dev.restock.cli;
 
+import dev.restock.ingest.ImportException;
 import dev.restock.ingest.ImportSummary;
 import dev.restock.ingest.entities.EntityImporter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -27,6 +29,17 @@ final class ImportEntitiesCommand extends ImportCommand.Subcommand {
     @Override
     Path source() {
         return folder;
+    }
+
+    /** The folder must exist and be readable; which files it needs, the importer says. */
+    @Override
+    void checkSource() {
+        if (!Files.isDirectory(folder)) {
+            throw new ImportException(folder.toString(), Files.exists(folder) ? "is not a folder" : "no such folder");
+        }
+        if (!Files.isReadable(folder)) {
+            throw new ImportException(folder.toString(), "cannot be read: permission denied");
+        }
     }
 
     @Override

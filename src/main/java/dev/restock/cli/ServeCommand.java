@@ -1,5 +1,10 @@
 package dev.restock.cli;
 
+import dev.restock.RestockException;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -10,7 +15,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(
         name = "serve",
         mixinStandardHelpOptions = true,
-        description = "Run the web service (pages, API, background jobs) until stopped.")
+        description = "Run the REST API (/api/v1, bearer token) and the background jobs (sync, push"
+                + " recovery, webhook delivery, nightly report) until stopped; no web pages yet.")
 final class ServeCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -34,6 +40,7 @@ final class ServeCommand implements Callable<Integer> {
         if (address != null) {
             arguments.add("--server.address=" + address);
         }
+        refuseBusyPort(address != null ? address : "127.0.0.1", port != null ? port : defaultPort());
         var context = RestockRuntime.startServer(root.home(), arguments.toArray(String[]::new));
         CountDownLatch stopped = new CountDownLatch(1);
         context.addApplicationListener(event -> {
@@ -48,5 +55,29 @@ final class ServeCommand implements Callable<Integer> {
                 + context.getBean(dev.restock.web.ApiToken.class).source() + ".");
         stopped.await();
         return 0;
+    }
+
+    /**
+     * Refuses a port that something already listens on before the database and the service
+     * start, which takes seconds and would end in the web server's bind error.
+     */
+    static void refuseBusyPort(String address, int port) {
+        if (port == 0) {
+            return;
+        }
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(address, port));
+        } catch (BindException e) {
+            throw new RestockException("port " + port + " is already in use; choose another with --port");
+        } catch (IOException e) {
+            throw new RestockException("Cannot listen on " + address + ":" + port + ": "
+                    + RestockException.clause(e.getMessage()) + ". Check --address and --port.");
+        }
+    }
+
+    private static int defaultPort() {
+        String fromEnvironment = System.getenv("SERVER_PORT");
+        return fromEnvironment != null && fromEnvironment.matches("\\d+") ? Integer.parseInt(fromEnvironment) : 8080;
     }
 }

@@ -1,19 +1,23 @@
 package dev.restock.cli;
 
+import dev.restock.RestockException;
 import picocli.CommandLine;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 
-/** Bad usage: the message, the command's usage, exit code 2. */
+/**
+ * Bad usage: one line saying what was wrong and where to read the usage, exit code 2. Every
+ * usage error reads the same, whether picocli found it (an unknown option, an enum value) or the
+ * command did (an unknown status or sort); the full usage would bury the line that matters.
+ */
 final class UsageErrorHandler implements IParameterExceptionHandler {
 
     @Override
     public int handleParseException(ParameterException exception, String[] args) {
         CommandLine command = exception.getCommandLine();
-        command.getErr().println("error: " + exception.getMessage());
-        command.getErr().println();
-        command.usage(command.getErr());
-        command.getErr().flush();
+        String message = RestockException.clause(exception.getMessage());
+        ErrorReport.print(
+                command, args, message + ". See '" + command.getCommandSpec().qualifiedName() + " --help'.");
         return 2;
     }
 }

@@ -1,6 +1,9 @@
 package dev.restock.ingest;
 
+import dev.restock.RestockException;
 import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -15,6 +18,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * The text input of every importer. Decodes a file as strict UTF-8 and knows the line and column
@@ -65,7 +69,7 @@ public final class StrictUtf8Reader extends Reader {
             in.reset();
             if (gzip) {
                 try {
-                    in = new GZIPInputStream(in, BUFFER_SIZE);
+                    in = new GzipInput(new GZIPInputStream(in, BUFFER_SIZE), file);
                 } catch (IOException e) {
                     throw new ImportException(file, "looks like gzip but cannot be decompressed: " + e.getMessage());
                 }
@@ -202,5 +206,42 @@ public final class StrictUtf8Reader extends Reader {
     @Override
     public void close() throws IOException {
         in.close();
+    }
+
+    /**
+     * Decompressed gzip whose failures say what they mean: the JDK reports a gzip file cut short
+     * as "Unexpected end of ZLIB input stream" and a damaged one as a bare {@code ZipException}.
+     */
+    private static final class GzipInput extends FilterInputStream {
+
+        private final String file;
+
+        GzipInput(InputStream in, String file) {
+            super(in);
+            this.file = file;
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (EOFException | ZipException e) {
+                throw truncatedOrCorrupt(e);
+            }
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            try {
+                return super.read(buffer, offset, length);
+            } catch (EOFException | ZipException e) {
+                throw truncatedOrCorrupt(e);
+            }
+        }
+
+        private ImportException truncatedOrCorrupt(IOException e) {
+            return new ImportException(
+                    file, "the gzip file is truncated or corrupt (" + RestockException.clause(e.getMessage()) + ")");
+        }
     }
 }

@@ -2,10 +2,15 @@ package dev.restock.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.restock.ingest.ImportSummary;
+import dev.restock.sales.CatalogSummary;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +23,18 @@ class DemoCommandTest {
 
     final StringWriter out = new StringWriter();
     final StringWriter err = new StringWriter();
+
+    @Test
+    void theCatalogLineSaysTheDemoAssembliesAddToTheVariantsImportedFromSales() {
+        var imported = new ImportSummary(
+                "online-retail", "f.csv", 10, 10, 0, 3942, true, Map.of(), Map.of("assemblies", 5L), List.of());
+        var catalog =
+                new CatalogSummary(3947, 2, 6, 10, LocalDate.of(2010, 12, 1), LocalDate.of(2011, 12, 9), 374, 305);
+
+        String line = DemoCommand.catalogLine(imported, catalog);
+
+        assertThat(line).startsWith("Catalog: 3,947 variants (3,942 from the sales, 5 demo assemblies), 2 warehouses");
+    }
 
     @Test
     void runsInAFreshDemoHomeAndSavesNothingWhenNothingIsToBeBought() throws Exception {

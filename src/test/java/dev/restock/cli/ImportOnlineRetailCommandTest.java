@@ -49,18 +49,44 @@ class ImportOnlineRetailCommandTest extends DatabaseTest {
     }
 
     @Test
+    void refusesAnEmptyOrMissingFileBeforeStartingTheDatabase() throws IOException {
+        Path empty = Files.createFile(folder.resolve("empty.csv"));
+        Path otherHome = folder.resolve("home");
+
+        int emptyExit = run(otherHome, "import", "online-retail", empty.toString());
+        int missingExit = run(
+                otherHome,
+                "import",
+                "online-retail",
+                folder.resolve("missing.csv").toString());
+
+        assertThat(emptyExit).isEqualTo(1);
+        assertThat(missingExit).isEqualTo(1);
+        assertThat(err.toString())
+                .contains("error: " + empty + ": the file is empty (0 bytes). Nothing was imported.")
+                .contains("missing.csv: no such file. Nothing was imported.");
+        assertThat(otherHome.resolve("postgres"))
+                .as("the database was never started")
+                .doesNotExist();
+    }
+
+    @Test
     void exitsWithTwoWhenTheFileIsNotGiven() {
         assertThat(run("import", "online-retail")).isEqualTo(2);
         assertThat(err.toString()).contains("Missing required parameter: 'FILE'");
     }
 
     private int run(String... args) {
+        return run(TEST_HOME, args);
+    }
+
+    private int run(Path home, String... args) {
         CommandLine command = Main.commandLine();
         command.setOut(new PrintWriter(out, true));
         command.setErr(new PrintWriter(err, true));
         String[] withHome = new String[args.length + 2];
         withHome[0] = "--home";
-        withHome[1] = TEST_HOME.toString();
+        withHome[1] = home.toString();
         System.arraycopy(args, 0, withHome, 2, args.length);
         return command.execute(withHome);
     }

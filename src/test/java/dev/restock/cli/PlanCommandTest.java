@@ -6,6 +6,7 @@ import dev.restock.DatabaseTest;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -116,6 +117,56 @@ class PlanCommandTest extends DatabaseTest {
 
         assertThat(exitCode).isEqualTo(2);
         assertThat(err.toString()).contains("Unknown status 'urgent'", "order-now, order-soon, overstock, ok");
+    }
+
+    @Test
+    void reportsEveryInvalidOptionValueAsOneLineNamingTheHelp() {
+        int statusExit = run("plan", "--status", "bogus");
+        String statusError = err.toString();
+        err.getBuffer().setLength(0);
+        int sortExit = run("plan", "--sort", "nope");
+        String sortError = err.toString();
+        err.getBuffer().setLength(0);
+        int formatExit = run("plan", "--format", "xml");
+
+        assertThat(List.of(statusExit, sortExit, formatExit)).containsOnly(2);
+        assertThat(List.of(statusError, sortError, err.toString()))
+                .allSatisfy(error -> assertThat(error)
+                        .startsWith("error: ")
+                        .endsWith("See 'restock plan --help'." + System.lineSeparator())
+                        .hasLineCount(1)
+                        .doesNotContain("Usage:"));
+    }
+
+    @Test
+    void printsFailuresAsJsonErrorsOnStandardOutputWhenAskedForJson() throws Exception {
+        int badUsage = run("plan", "--status", "bogus", "--format", "json");
+        String usageJson = out.toString();
+        out.getBuffer().setLength(0);
+        int failure = run("plan", "--warehouse", "NOPE", "--format", "json");
+
+        assertThat(badUsage).isEqualTo(2);
+        assertThat(failure).isEqualTo(1);
+        ObjectMapper json = new ObjectMapper();
+        assertThat(json.readTree(usageJson).at("/errors/0/message").asString()).startsWith("Unknown status 'bogus'");
+        assertThat(json.readTree(out.toString()).at("/errors/0/message").asString())
+                .startsWith("There is no warehouse 'NOPE'.");
+        assertThat(err.toString()).contains("error: There is no warehouse 'NOPE'.");
+    }
+
+    @Test
+    void printsDecimalsInJsonWithoutTrailingZerosOrExponent() {
+        jdbc.sql("insert into variant_warehouses (variant_id, warehouse_id, min_stock, lead_time_days,"
+                        + " days_of_stock) values (1, 2, 100, 7, 14)")
+                .update();
+
+        int exitCode = run("plan", "--format", "json", "--warehouse", "PAR");
+
+        assertThat(exitCode).as(err.toString()).isZero();
+        assertThat(out.toString())
+                .contains("\"replenishment\" : 100,")
+                .doesNotContainPattern("\\d\\.\\d*0[,\\s]")
+                .doesNotContainPattern("\\dE[+-]?\\d");
     }
 
     @Test

@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.dhatim.fastexcel.reader.Cell;
@@ -34,6 +36,11 @@ final class RetailFileReader {
 
     /** The data set has 541,909 lines; used only to size the progress bar. */
     static final long EXPECTED_LINES = 541_909;
+
+    /** FastCSV's default maximum buffer, which bounds one field. */
+    private static final int MAX_FIELD_MIB = 16;
+
+    private static final Pattern STARTED_IN_LINE = Pattern.compile("started in line (\\d+)");
 
     private static final CsvReader.CsvReaderBuilder CSV =
             CsvReader.builder().skipEmptyLines(true).allowExtraFields(true).allowMissingFields(true);
@@ -83,7 +90,11 @@ final class RetailFileReader {
             }
         } catch (CsvParseException e) {
             if (e.getCause() instanceof ImportException refused) {
-                throw refused; // by the text input: not UTF-8, or binary
+                throw refused; // by the text input: not UTF-8, binary, or a damaged gzip
+            }
+            if (e.getCause() != null
+                    && String.valueOf(e.getCause().getMessage()).contains("maximum buffer size")) {
+                throw fieldTooLarge(file, e);
             }
             throw new ImportException(
                     file,
@@ -94,6 +105,22 @@ final class RetailFileReader {
         }
         progress.stepTo(count);
         return count;
+    }
+
+    /**
+     * FastCSV holds one field in a buffer of at most 16 MiB; its own message for a longer field
+     * guesses at an unclosed quote, which the user may not have. Say what the limit is, and where.
+     */
+    private static ImportException fieldTooLarge(String file, CsvParseException e) {
+        Matcher started = STARTED_IN_LINE.matcher(String.valueOf(e.getMessage()));
+        long line = started.find() ? Long.parseLong(started.group(1)) : 0;
+        return new ImportException(
+                file,
+                line,
+                0,
+                null,
+                "a field that starts on this line is longer than " + MAX_FIELD_MIB
+                        + " MiB, the largest field Restock reads");
     }
 
     private interface StreamOpener {

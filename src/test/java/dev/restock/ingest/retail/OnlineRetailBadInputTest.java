@@ -167,6 +167,30 @@ class OnlineRetailBadInputTest extends DatabaseTest {
     }
 
     @Test
+    void rejectsATruncatedGzipFileSayingSo() throws IOException {
+        Path whole = folder.resolve("whole.csv.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(whole))) {
+            out.write(HEADER.getBytes(StandardCharsets.UTF_8));
+            for (int i = 0; i < 5000; i++) {
+                out.write(GOOD.replace("536365", Integer.toString(600000 + i)).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        byte[] bytes = Files.readAllBytes(whole);
+        Path file = folder.resolve("cut.csv.gz");
+        Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+
+        assertRefused(file, 0, 0, null, "the gzip file is truncated or corrupt");
+    }
+
+    @Test
+    void rejectsAFieldLongerThanTheLimitNamingLineAndLimitWithoutBlamingAQuote() throws IOException {
+        Path file = write("huge.csv", HEADER + GOOD + "536366,71053,\"" + "x".repeat(17 * 1024 * 1024) + "\",6\n");
+
+        assertRefused(file, 3, 0, null, "a field that starts on this line is longer than 16 MiB");
+        assertThatThrownBy(() -> importer.importFile(file)).message().doesNotContainIgnoringCase("quot");
+    }
+
+    @Test
     void rejectsAMissingFile() {
         assertRefused(folder.resolve("nowhere.csv"), 0, 0, null, "no such file");
     }

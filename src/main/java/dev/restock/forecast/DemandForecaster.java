@@ -63,11 +63,7 @@ public class DemandForecaster {
 
     private static List<VariantForecast> forecastStored(List<StoredSeries> stored, int horizonDays) {
         long started = System.nanoTime();
-        Map<Long, WarehousePool.Builder> pools = new HashMap<>();
-        for (StoredSeries series : stored) {
-            pool(pools, series.expand());
-        }
-        Map<Long, ForecastSelector> selectors = selectors(pools);
+        Map<Long, ForecastSelector> selectors = selectors(pools(stored));
         long pooled = System.nanoTime();
 
         List<VariantForecast> forecasts = stored.parallelStream()
@@ -79,6 +75,29 @@ public class DemandForecaster {
                 (pooled - started) / 1_000_000,
                 (System.nanoTime() - pooled) / 1_000_000);
         return forecasts;
+    }
+
+    /**
+     * The pools of the stored series: each series damped on every core, a chunk at a time, and
+     * added to its warehouse's pool in the list's order, so the sums are those of one thread.
+     */
+    private static Map<Long, WarehousePool.Builder> pools(List<StoredSeries> stored) {
+        OutlierDamper damper = OutlierDamper.standard();
+        Map<Long, WarehousePool.Builder> pools = new HashMap<>();
+        for (int from = 0; from < stored.size(); from += CHUNK) {
+            List<DemandSeries[]> damped = stored.subList(from, Math.min(stored.size(), from + CHUNK)).parallelStream()
+                    .map(series -> {
+                        DemandSeries history = series.expand().series();
+                        return new DemandSeries[] {history, damper.damp(history)};
+                    })
+                    .toList();
+            for (int index = 0; index < damped.size(); index++) {
+                pools.computeIfAbsent(
+                                stored.get(from + index).warehouseId(), warehouse -> new WarehousePool.Builder(damper))
+                        .addDamped(damped.get(index)[0], damped.get(index)[1]);
+            }
+        }
+        return pools;
     }
 
     private List<VariantForecast> forecastStreamed(int horizonDays) {

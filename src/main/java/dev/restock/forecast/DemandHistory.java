@@ -1,5 +1,7 @@
 package dev.restock.forecast;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -9,9 +11,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyOut;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,35 +35,27 @@ public class DemandHistory {
     private static final int FETCH_SIZE = 10_000;
 
     /**
-     * One row per series with its days (as epoch days) and units sold, and the days with returns
-     * and the units returned. Only rows that sold something can carry net demand. The units go
-     * over as {@code float8}, the nearest double to the decimal (as the driver's {@code
-     * getDouble} gives it), in its shortest text, which is shorter than the column's six places.
-     * The arrays are cast to text: once the driver prepares the statement on the server it
-     * fetches arrays in binary, and its text of those quotes every element.
+     * Every row that can carry net demand, in binary: nothing for the server to aggregate, sort
+     * or print, and nothing for Java to parse but fixed-width numbers. The units go over as
+     * {@code float8}, the nearest double to the decimal (as the driver's {@code getDouble} gives
+     * it); units returned only where there are any.
      */
-    private static final String SERIES_AGGREGATE = """
-            select d.variant_id, v.sku, d.warehouse_id, d.days, d.sold, d.returned_days, d.returned
-            from (
-                select variant_id, warehouse_id,
-                    array_agg(day - date '1970-01-01')::text as days,
-                    array_agg(sold::float8)::text as sold,
-                    (array_agg(day - date '1970-01-01') filter (where returned > 0))::text as returned_days,
-                    (array_agg(returned::float8) filter (where returned > 0))::text as returned
+    private static final String DEMAND_COPY = """
+            copy (
+                select variant_id, warehouse_id, day, sold::float8,
+                    case when returned > 0 then returned::float8 end
                 from daily_demand
-                where sold > 0 and day <= :lastDay
-                group by variant_id, warehouse_id
-            ) d
-            join variants v on v.id = d.variant_id
-            join warehouses w on w.id = d.warehouse_id
-            where not v.removed and not w.removed
+                where sold > 0 and day <= date '%s'
+            ) to stdout (format binary)
             """;
 
+    private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final TransactionTemplate readOnly;
 
     public DemandHistory(DataSource dataSource, PlatformTransactionManager transactions) {
         // PostgreSQL only streams with a fetch size inside a transaction; otherwise it reads all rows.
+        this.dataSource = dataSource;
         JdbcTemplate template = new JdbcTemplate(dataSource);
         template.setFetchSize(FETCH_SIZE);
         this.jdbc = JdbcClient.create(template);
@@ -66,14 +63,11 @@ public class DemandHistory {
         this.readOnly.setReadOnly(true);
     }
 
-    // TODO(#3): this read is ~2/3 of the report (4 to 5 GROUP BYs at 100,000 pairs): the aggregate
-    // spills its arrays to disk and every number goes over as text; try a binary COPY grouped here.
     /**
-     * Every series in the small stored form, in variant and warehouse order, read with one
-     * aggregate over {@code daily_demand} (the database groups the rows of each series into
-     * arrays, on its parallel workers, instead of sorting every row); empty when the stored
-     * series would take more than {@code budgetBytes} of heap, in which case nothing is kept and
-     * {@link #forEach} is the way to read them, one at a time.
+     * Every series in the small stored form, in variant and warehouse order, read with one binary
+     * {@code COPY} of {@code daily_demand} in whatever order the table has, grouped here; empty
+     * when the stored series would take more than {@code budgetBytes} of heap (the rest of the
+     * COPY is then read and dropped), in which case nothing is kept and {@link #forEach} is the way to read them, one at a time.
      */
     Optional<List<StoredSeries>> readAll(long budgetBytes) {
         return readOnly.execute(status -> {
@@ -81,18 +75,32 @@ public class DemandHistory {
             if (lastDay == null) {
                 return Optional.of(List.of());
             }
-            // The arrays of every series are held by the aggregate at once; with the default
-            // 4 MB it spills them to disk in many small batches.
-            jdbc.sql("set local work_mem = '64MB'").update();
-            StoredSeriesReader reader =
-                    new StoredSeriesReader(lastDay.plusDays(1), calendars(), warehouseCodes(), budgetBytes);
-            try {
-                jdbc.sql(SERIES_AGGREGATE).param("lastDay", lastDay).query(reader);
-            } catch (OverBudget overBudget) {
-                return Optional.<List<StoredSeries>>empty();
-            }
-            return Optional.of(reader.sorted());
+            StoredSeriesCollector collector = new StoredSeriesCollector(
+                    lastDay.plusDays(1), liveSkus(), liveWarehouseCodes(), calendars(), budgetBytes);
+            copyDemand(lastDay, collector);
+            return collector.finish();
         });
+    }
+
+    private void copyDemand(LocalDate lastDay, DemandCopyRows.Sink sink) {
+        String sql = DEMAND_COPY.formatted(lastDay);
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            CopyOut copy = connection.unwrap(PGConnection.class).getCopyAPI().copyOut(sql);
+            try {
+                DemandCopyRows.read(copy, sink);
+            } finally {
+                // Cancelling a COPY leaves the driver's connection out of step with the server;
+                // the rest is read and dropped instead, so the connection goes back to the pool usable.
+                while (copy.isActive() && copy.readFromCopy() != null) {
+                    // drop
+                }
+            }
+        } catch (SQLException e) {
+            throw new JdbcTemplate(dataSource).getExceptionTranslator().translate("COPY of daily_demand", sql, e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
     }
 
     /** Every series, in variant and warehouse order. */
@@ -145,6 +153,22 @@ public class DemandHistory {
         Map<Long, TradingCalendar> calendars = new HashMap<>();
         days.forEach((warehouse, list) -> calendars.put(warehouse, TradingCalendar.ofDays(list)));
         return calendars;
+    }
+
+    private Map<Long, String> liveSkus() {
+        Map<Long, String> skus = new HashMap<>();
+        jdbc.sql("select id, sku from variants where not removed").query(row -> {
+            skus.put(row.getLong(1), row.getString(2));
+        });
+        return skus;
+    }
+
+    private Map<Long, String> liveWarehouseCodes() {
+        Map<Long, String> codes = new HashMap<>();
+        jdbc.sql("select id, code from warehouses where not removed").query(row -> {
+            codes.put(row.getLong(1), row.getString(2));
+        });
+        return codes;
     }
 
     private Map<Long, String> warehouseCodes() {
@@ -223,103 +247,6 @@ public class DemandHistory {
             DemandSeries series = DemandSeries.ofSales(first, sold, returned, calendar);
             String warehouse = warehouseCodes.getOrDefault(warehouseId, String.valueOf(warehouseId));
             return new VariantSeries(variantId, sku, warehouseId, warehouse, series);
-        }
-    }
-
-    /** Thrown to stop reading once the stored series pass the budget. */
-    private static final class OverBudget extends RuntimeException {
-
-        OverBudget() {
-            super("the stored series passed the memory budget", null, false, false);
-        }
-    }
-
-    /** Turns each aggregated row into a {@link StoredSeries}. Not thread-safe. */
-    private static final class StoredSeriesReader implements RowCallbackHandler {
-
-        private final long endDay;
-        private final Map<Long, TradingCalendar> calendars;
-        private final Map<Long, String> warehouseCodes;
-        private final long budgetBytes;
-        private final List<StoredSeries> read = new ArrayList<>();
-        private long bytes;
-
-        StoredSeriesReader(
-                LocalDate end, Map<Long, TradingCalendar> calendars, Map<Long, String> warehouseCodes, long budget) {
-            this.endDay = end.toEpochDay();
-            this.calendars = calendars;
-            this.warehouseCodes = warehouseCodes;
-            this.budgetBytes = budget;
-        }
-
-        @Override
-        public void processRow(java.sql.ResultSet row) throws java.sql.SQLException {
-            long[] days = ArrayText.longs(row.getString(4));
-            double[] demand = ArrayText.doubles(row.getString(5));
-            String returnedDays = row.getString(6);
-            if (returnedDays != null) {
-                subtractReturns(days, demand, ArrayText.longs(returnedDays), ArrayText.doubles(row.getString(7)));
-            }
-            StoredSeries series = build(row.getLong(1), row.getString(2), row.getLong(3), days, demand);
-            if (series != null) {
-                bytes += series.bytes();
-                if (bytes > budgetBytes) {
-                    throw new OverBudget();
-                }
-                read.add(series);
-            }
-        }
-
-        List<StoredSeries> sorted() {
-            read.sort(StoredSeries::compareKeys);
-            return read;
-        }
-
-        /** Net demand as {@link DemandSeries#ofSales} has it: sold less returned, never below 0. */
-        private static void subtractReturns(long[] days, double[] sold, long[] returnedDays, double[] returned) {
-            Map<Long, Double> returnedByDay = new HashMap<>();
-            for (int index = 0; index < returnedDays.length; index++) {
-                returnedByDay.put(returnedDays[index], returned[index]);
-            }
-            for (int index = 0; index < days.length; index++) {
-                Double units = returnedByDay.get(days[index]);
-                if (units != null) {
-                    sold[index] = Math.max(0, sold[index] - Math.max(0, units));
-                }
-            }
-        }
-
-        /** The series from its first day of net demand; null when it has none. */
-        private StoredSeries build(long variantId, String sku, long warehouseId, long[] days, double[] demand) {
-            long first = Long.MAX_VALUE;
-            int kept = 0;
-            for (int index = 0; index < days.length; index++) {
-                if (demand[index] > 0) {
-                    first = Math.min(first, days[index]);
-                    kept++;
-                }
-            }
-            if (kept == 0) {
-                return null;
-            }
-            if (endDay - first > StoredSeries.MAX_LENGTH) {
-                throw new OverBudget();
-            }
-            char[] offsets = new char[kept];
-            double[] values = new double[kept];
-            int next = 0;
-            for (int index = 0; index < days.length; index++) {
-                if (demand[index] > 0) {
-                    offsets[next] = (char) (days[index] - first);
-                    values[next++] = demand[index];
-                }
-            }
-            LocalDate firstDay = LocalDate.ofEpochDay(first);
-            int length = (int) (endDay - first);
-            TradingCalendar calendar = calendars.getOrDefault(warehouseId, TradingCalendar.everyDay(firstDay, length));
-            String warehouse = warehouseCodes.getOrDefault(warehouseId, String.valueOf(warehouseId));
-            return new StoredSeries(
-                    variantId, sku, warehouseId, warehouse, firstDay, length, offsets, values, calendar);
         }
     }
 }

@@ -5,9 +5,6 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.List;
 
-// TODO(#3): the forecast of 100,000 series is ~28 s of a report at 7.2x a GROUP BY (target 4x); fit
-// Croston/SBA and the damped trend once per series keeping their state at each origin, and recent
-// averages from prefix sums, each pinned against ReferenceForecastSelector as the damper's caps are.
 /**
  * Chooses a forecast method per series by a rolling-origin backtest on the series' own history:
  * at each of up to {@code origins} origins, {@code originSpacing} days apart, the last of which

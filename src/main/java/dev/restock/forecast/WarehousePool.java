@@ -47,10 +47,17 @@ public record WarehousePool(NewVariantPrior prior, DemandSeries total) {
         }
 
         public void add(DemandSeries history) {
+            addDamped(history, damper.damp(history));
+        }
+
+        /**
+         * Adds a history with {@code damped}, what this builder's damper gives for it: the damping
+         * of many histories can run on every core while they are added in order on one thread.
+         */
+        void addDamped(DemandSeries history, DemandSeries damped) {
             first = history.firstDay().isBefore(first) ? history.firstDay() : first;
             end = history.end().isAfter(end) ? history.end() : end;
             calendar = history.calendar();
-            DemandSeries damped = damper.damp(history);
             prior.addDamped(damped);
             cover(history.firstDay(), history.end());
             int offset = (int) ChronoUnit.DAYS.between(origin, history.firstDay());

@@ -60,7 +60,7 @@ class DemandHistoryTest extends DatabaseTest {
     }
 
     @Test
-    void theStoredSeriesOfOneAggregateAreExactlyTheSeriesReadOneAtATime() {
+    void theStoredSeriesOfOneCopyAreExactlyTheSeriesReadOneAtATime() {
         trading(1, 0, 1, 2, 3, 4, 7, 8, 9);
         trading(2, 0, 3, 7);
         demand(1, 1, 1, 0, 80);
@@ -97,6 +97,35 @@ class DemandHistoryTest extends DatabaseTest {
     }
 
     @Test
+    void rowsStoredOutOfOrderAndInterleavedGiveTheSeriesInDayOrder() {
+        trading(1, 0, 1, 2, 3, 4, 5);
+        demand(2, 1, 4, 2, 0);
+        demand(1, 1, 5, 3, 0);
+        demand(2, 1, 1, 7, 0);
+        demand(1, 1, 2, 1.5, 0);
+        demand(2, 1, 3, 4, 1);
+        demand(1, 1, 3, 2, 0);
+
+        List<StoredSeries> stored = history.readAll(Long.MAX_VALUE).orElseThrow();
+
+        assertThat(stored).extracting(StoredSeries::sku).containsExactly("A", "B");
+        assertThat(stored.get(0).firstDay()).isEqualTo(MONDAY.plusDays(2));
+        assertThat(stored.get(0).days()).containsExactly((char) 0, (char) 1, (char) 3);
+        assertThat(stored.get(0).demand()).containsExactly(1.5, 2, 3);
+        assertThat(stored.get(1).firstDay()).isEqualTo(MONDAY.plusDays(1));
+        assertThat(stored.get(1).days()).containsExactly((char) 0, (char) 2, (char) 3);
+        assertThat(stored.get(1).demand()).containsExactly(7, 3, 2);
+    }
+
+    @Test
+    void aSeriesLongerThanTheStoredFormIsNotKept() {
+        trading(1, 0, StoredSeries.MAX_LENGTH);
+        demand(1, 1, 0, 5, 0);
+
+        assertThat(history.readAll(Long.MAX_VALUE)).isEmpty();
+    }
+
+    @Test
     void storedSeriesOverTheMemoryBudgetAreNotKept() {
         trading(1, 0, 1, 2);
         demand(1, 1, 1, 5, 0);
@@ -108,7 +137,7 @@ class DemandHistoryTest extends DatabaseTest {
 
     @Test
     void readsTheSameSeriesAfterTheDriverPreparesTheStatementOnTheServer() {
-        // From the fifth execution on, the driver fetches arrays in binary; the read must not care.
+        // From the fifth execution on, the driver prepares statements on the server; the COPY must not care.
         trading(1, 0, 1, 2);
         demand(1, 1, 1, 5, 0);
 

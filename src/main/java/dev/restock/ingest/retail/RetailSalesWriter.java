@@ -176,13 +176,20 @@ class RetailSalesWriter {
                 .update();
     }
 
-    /** Same comparison as {@link #updateChanged()} and {@link #insertNew()}, before either runs. */
+    /**
+     * Compares the file's lines with the stored ones once: the lines that are new or differ go to
+     * {@code retail_changed_lines}, which {@link #updateChanged()} and {@link #insertNew()} then
+     * apply, and their variants to {@link #CHANGED_VARIANTS}.
+     */
     private void noteChangedVariants() {
-        jdbc.sql("create temporary table " + CHANGED_VARIANTS + " on commit drop as"
-                        + " select distinct s.variant_id from retail_lines s"
+        jdbc.sql("create temporary table retail_changed_lines on commit drop as"
+                        + " select s.*, t.source is null as is_new from retail_lines s"
                         + " left join sales_lines t on t.source = s.source and t.order_ref = s.order_ref"
                         + " and t.line_ref = s.line_ref"
                         + " where t.source is null or " + DIFFERS)
+                .update();
+        jdbc.sql("create temporary table " + CHANGED_VARIANTS + " on commit drop as"
+                        + " select distinct variant_id from retail_changed_lines")
                 .update();
     }
 
@@ -192,15 +199,15 @@ class RetailSalesWriter {
                 set variant_id = s.variant_id, warehouse_id = s.warehouse_id, kind = s.kind, quantity = s.quantity,
                     unit_price = s.unit_price, currency = s.currency, sold_at = s.sold_at,
                     customer_ref = s.customer_ref, country = s.country, removed = false, updated_at = now()
-                from retail_lines s
-                where t.source = s.source and t.order_ref = s.order_ref and t.line_ref = s.line_ref
-                  and """ + DIFFERS).update();
+                from retail_changed_lines s
+                where not s.is_new
+                  and t.source = s.source and t.order_ref = s.order_ref and t.line_ref = s.line_ref
+                """).update();
     }
 
     private long insertNew() {
-        return jdbc.sql("insert into sales_lines (" + COLUMNS + ") select " + COLUMNS + " from retail_lines s"
-                        + " where not exists (select 1 from sales_lines t where t.source = s.source"
-                        + " and t.order_ref = s.order_ref and t.line_ref = s.line_ref)")
+        return jdbc.sql("insert into sales_lines (" + COLUMNS + ") select " + COLUMNS
+                        + " from retail_changed_lines where is_new")
                 .update();
     }
 }

@@ -148,7 +148,7 @@ public class OnlineRetailImporter {
             }
             lines.finishCopy();
             log.debug("Read and copied {} lines in {} ms", read, millisSince(started));
-            details.putAll(catalogWriter.write(connection, facts, variantIds, attributes.currency()));
+            details.putAll(catalogWriter.write(connection, facts, variantIds, attributes.currency(), lines.isBulk()));
             details.put("sales lines", lines.complete());
         } catch (SQLException e) {
             throw new RestockException(

@@ -14,6 +14,11 @@ import org.springframework.stereotype.Component;
  * Writes the products and variants of an Online Retail file. Only rows whose values differ are
  * touched, so each count is the number of rows inserted or changed. Runs inside the import's
  * transaction.
+ *
+ * <p>A title and price are derived from the lines of the file being imported, so a file holding
+ * only some of the stored lines would derive others. A later import therefore updates an existing
+ * variant (and the product titled after it) only when the variant has a new or changed line in
+ * the file ({@link RetailSalesWriter#CHANGED_VARIANTS}); new SKUs are always inserted.
  */
 @Component
 class RetailCatalogWriter {
@@ -24,14 +29,26 @@ class RetailCatalogWriter {
         this.jdbc = jdbc;
     }
 
-    /** Upserts products and variants (new ones with the ids reserved for them); returns counts. */
-    Map<String, Long> write(Connection connection, RetailFacts facts, VariantIds variantIds, String currency)
+    /**
+     * Upserts products and variants (new ones with the ids reserved for them); returns counts.
+     * With {@code everyLineNew} (a bulk load) every variant of the file may be updated; otherwise
+     * only those in {@link RetailSalesWriter#CHANGED_VARIANTS}.
+     */
+    Map<String, Long> write(
+            Connection connection, RetailFacts facts, VariantIds variantIds, String currency, boolean everyLineNew)
             throws SQLException {
         stageSkus(connection, facts, variantIds);
         Map<String, Long> counts = new LinkedHashMap<>();
-        counts.put("products", (long) upsertProducts());
-        counts.put("variants", (long) upsertVariants(currency));
+        counts.put("products", (long) upsertProducts(everyLineNew));
+        counts.put("variants", (long) upsertVariants(currency, everyLineNew));
         return counts;
+    }
+
+    /** A condition that the variant id in {@code column} may be updated by this import. */
+    private static String mayUpdate(String column, boolean everyLineNew) {
+        return everyLineNew
+                ? "true"
+                : column + " in (select variant_id from " + RetailSalesWriter.CHANGED_VARIANTS + ")";
     }
 
     private static void stageSkus(Connection connection, RetailFacts facts, VariantIds variantIds) throws SQLException {
@@ -79,17 +96,24 @@ class RetailCatalogWriter {
                 .orElse(null);
     }
 
-    /** A product (85123) is titled after its first variant (85123A). */
-    private int upsertProducts() {
+    /**
+     * A product (85123) is titled after its first variant in the file (85123A); an existing one
+     * only when that variant may be updated.
+     */
+    private int upsertProducts(boolean everyLineNew) {
         return jdbc.sql("""
                 insert into products (code, title)
-                select distinct on (product_code) product_code, title from retail_skus order by product_code, sku
+                select first.product_code, first.title from (
+                    select distinct on (product_code) product_code, title, id from retail_skus
+                    order by product_code, sku
+                ) first
+                where %s or not exists (select 1 from products p where p.code = first.product_code)
                 on conflict (code) do update set title = excluded.title, updated_at = now()
                 where products.title is distinct from excluded.title
-                """).update();
+                """.formatted(mayUpdate("first.id", everyLineNew))).update();
     }
 
-    private int upsertVariants(String currency) {
+    private int upsertVariants(String currency, boolean everyLineNew) {
         return jdbc.sql("""
                 insert into variants (id, sku, product_id, title, type, price, currency)
                 overriding system value
@@ -100,6 +124,9 @@ class RetailCatalogWriter {
                     currency = excluded.currency, removed = false, updated_at = now()
                 where (variants.product_id, variants.title, variants.price, variants.currency, variants.removed)
                       is distinct from (excluded.product_id, excluded.title, excluded.price, excluded.currency, false)
-                """).param("currency", currency).update();
+                  and %s
+                """.formatted(mayUpdate("variants.id", everyLineNew)))
+                .param("currency", currency)
+                .update();
     }
 }

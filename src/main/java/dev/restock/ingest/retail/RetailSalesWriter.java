@@ -29,7 +29,23 @@ class RetailSalesWriter {
     private static final String COLUMNS = "source, order_ref, line_ref, variant_id, warehouse_id, kind, quantity,"
             + " unit_price, currency, sold_at, customer_ref, country";
 
+    /** A stored line {@code t} differs from the file's line {@code s} of the same key. */
+    private static final String DIFFERS = """
+            (t.variant_id, t.warehouse_id, t.kind, t.quantity, t.unit_price, t.currency, t.sold_at,
+             t.customer_ref, t.country, t.removed)
+            is distinct from
+            (s.variant_id, s.warehouse_id, s.kind, s.quantity, s.unit_price, s.currency, s.sold_at,
+             s.customer_ref, s.country, false)
+            """;
+
     private static final byte[] SOURCE_UTF8 = OnlineRetailImporter.SOURCE.getBytes(StandardCharsets.UTF_8);
+
+    /**
+     * After {@link Session#finishCopy()} of a later import: a temporary table of the ids of the
+     * variants that have at least one new or changed line in the file. A bulk load has none, as
+     * every line in it is new.
+     */
+    static final String CHANGED_VARIANTS = "retail_changed_variants";
 
     private final JdbcClient jdbc;
 
@@ -95,8 +111,16 @@ class RetailSalesWriter {
             copy.endRow();
         }
 
+        /**
+         * Finishes the copy; a later import then notes in {@link #CHANGED_VARIANTS} the variants
+         * with a line that is new or differs from the stored one, before the catalog is written.
+         */
         void finishCopy() throws SQLException {
             copied = copy.finish();
+            if (!bulk) {
+                jdbc.sql("analyze retail_lines").update();
+                noteChangedVariants();
+            }
         }
 
         /** True when this is the bulk load of an empty {@code sales_lines}. */
@@ -110,7 +134,6 @@ class RetailSalesWriter {
                 restoreKey();
                 return copied; // into a table that was empty
             }
-            jdbc.sql("analyze retail_lines").update();
             return updateChanged() + insertNew();
         }
 
@@ -153,26 +176,38 @@ class RetailSalesWriter {
                 .update();
     }
 
+    /**
+     * Compares the file's lines with the stored ones once: the lines that are new or differ go to
+     * {@code retail_changed_lines}, which {@link #updateChanged()} and {@link #insertNew()} then
+     * apply, and their variants to {@link #CHANGED_VARIANTS}.
+     */
+    private void noteChangedVariants() {
+        jdbc.sql("create temporary table retail_changed_lines on commit drop as"
+                        + " select s.*, t.source is null as is_new from retail_lines s"
+                        + " left join sales_lines t on t.source = s.source and t.order_ref = s.order_ref"
+                        + " and t.line_ref = s.line_ref"
+                        + " where t.source is null or " + DIFFERS)
+                .update();
+        jdbc.sql("create temporary table " + CHANGED_VARIANTS + " on commit drop as"
+                        + " select distinct variant_id from retail_changed_lines")
+                .update();
+    }
+
     private long updateChanged() {
         return jdbc.sql("""
                 update sales_lines t
                 set variant_id = s.variant_id, warehouse_id = s.warehouse_id, kind = s.kind, quantity = s.quantity,
                     unit_price = s.unit_price, currency = s.currency, sold_at = s.sold_at,
                     customer_ref = s.customer_ref, country = s.country, removed = false, updated_at = now()
-                from retail_lines s
-                where t.source = s.source and t.order_ref = s.order_ref and t.line_ref = s.line_ref
-                  and (t.variant_id, t.warehouse_id, t.kind, t.quantity, t.unit_price, t.currency, t.sold_at,
-                       t.customer_ref, t.country, t.removed)
-                      is distinct from
-                      (s.variant_id, s.warehouse_id, s.kind, s.quantity, s.unit_price, s.currency, s.sold_at,
-                       s.customer_ref, s.country, false)
+                from retail_changed_lines s
+                where not s.is_new
+                  and t.source = s.source and t.order_ref = s.order_ref and t.line_ref = s.line_ref
                 """).update();
     }
 
     private long insertNew() {
-        return jdbc.sql("insert into sales_lines (" + COLUMNS + ") select " + COLUMNS + " from retail_lines s"
-                        + " where not exists (select 1 from sales_lines t where t.source = s.source"
-                        + " and t.order_ref = s.order_ref and t.line_ref = s.line_ref)")
+        return jdbc.sql("insert into sales_lines (" + COLUMNS + ") select " + COLUMNS
+                        + " from retail_changed_lines where is_new")
                 .update();
     }
 }

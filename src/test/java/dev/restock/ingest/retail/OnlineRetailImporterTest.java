@@ -205,6 +205,44 @@ class OnlineRetailImporterTest extends DatabaseTest {
                 .isEqualTo(updatedBefore);
     }
 
+    @Test
+    void aFileOfSomeStoredLinesChangesNoTitleOrPriceUntilTheSkuHasANewLine(@TempDir Path folder) throws Exception {
+        String header = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n";
+        String oddLine = "536366,85123A,RED HEART,1,2010-12-01 09:00:00,2.95,17850.0,United Kingdom\n";
+        Path all = Files.writeString(
+                folder.resolve("all.csv"),
+                header
+                        + "536365,85123A,WHITE HEART,6,2010-12-01 08:26:00,2.55,17850.0,United Kingdom\n"
+                        + "536365,85123A,WHITE HEART,6,2010-12-01 08:26:00,2.55,17850.0,United Kingdom\n"
+                        + oddLine);
+        Path some = Files.writeString(folder.resolve("some.csv"), header + oddLine);
+        Path more = Files.writeString(
+                folder.resolve("more.csv"),
+                header + oddLine + "536367,85123A,RED HEART,2,2010-12-02 09:00:00,2.95,17850.0,United Kingdom\n");
+        importer.importFile(all);
+        var before = dev.restock.TestDatabase.rowCounts(jdbc);
+
+        ImportSummary subset = importer.importFile(some);
+
+        assertThat(subset.linesImported()).isZero();
+        assertThat(subset.changed()).isFalse();
+        assertThat(subset.details()).containsEntry("products", 0L).containsEntry("variants", 0L);
+        assertThat(titleOf("85123A")).isEqualTo("WHITE HEART");
+        assertThat(priceOf("85123A")).isEqualByComparingTo("2.55");
+        assertThat(productTitleOf("85123")).isEqualTo("WHITE HEART");
+        var after = dev.restock.TestDatabase.rowCounts(jdbc);
+        after.put("import_runs", after.get("import_runs") - 1);
+        assertThat(after).isEqualTo(before);
+
+        ImportSummary withNewLine = importer.importFile(more);
+
+        assertThat(withNewLine.linesImported()).isEqualTo(1);
+        assertThat(withNewLine.details()).containsEntry("products", 1L).containsEntry("variants", 1L);
+        assertThat(titleOf("85123A")).isEqualTo("RED HEART");
+        assertThat(priceOf("85123A")).isEqualByComparingTo("2.95");
+        assertThat(productTitleOf("85123")).isEqualTo("RED HEART");
+    }
+
     private java.util.List<String> demandRows() {
         return jdbc.sql("select concat_ws('|', variant_id, warehouse_id, day, sold, returned, revenue, sale_lines)"
                         + " from daily_demand order by 1")
@@ -243,6 +281,20 @@ class OnlineRetailImporterTest extends DatabaseTest {
     private String titleOf(String sku) {
         return jdbc.sql("select title from variants where sku = ?")
                 .param(sku)
+                .query(String.class)
+                .single();
+    }
+
+    private BigDecimal priceOf(String sku) {
+        return jdbc.sql("select price from variants where sku = ?")
+                .param(sku)
+                .query(BigDecimal.class)
+                .single();
+    }
+
+    private String productTitleOf(String code) {
+        return jdbc.sql("select title from products where code = ?")
+                .param(code)
                 .query(String.class)
                 .single();
     }

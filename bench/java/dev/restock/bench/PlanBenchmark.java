@@ -54,7 +54,8 @@ public final class PlanBenchmark {
             System.out.printf("GROUP BY baseline      %.3f s%n", aggregateSeconds);
             System.out.printf("report                 %.3f s   peak heap after GC %d MiB (max %d MiB)%n",
                     reportSeconds, heapAfterGc, Runtime.getRuntime().maxMemory() >> 20);
-            System.out.printf("                       sum of the heap pools' peaks %d MiB (an upper bound)%n", peakHeap);
+            System.out.printf(
+                    "%-23ssum of the heap pools' peaks %d MiB (an upper bound)%n", "", peakHeap);
             System.out.printf("ratio report/GROUP BY  %.2f (target <= 4)%n", reportSeconds / aggregateSeconds);
         }
     }

@@ -67,7 +67,8 @@ public class DemandHistory {
      * Every series in the small stored form, in variant and warehouse order, read with one binary
      * {@code COPY} of {@code daily_demand} in whatever order the table has, grouped here; empty
      * when the stored series would take more than {@code budgetBytes} of heap (the rest of the
-     * COPY is then read and dropped), in which case nothing is kept and {@link #forEach} is the way to read them, one at a time.
+     * COPY is then read and dropped), in which case nothing is kept and {@link #forEach} is the
+     * way to read them, one at a time.
      */
     Optional<List<StoredSeries>> readAll(long budgetBytes) {
         return readOnly.execute(status -> {

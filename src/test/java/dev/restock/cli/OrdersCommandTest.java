@@ -152,14 +152,14 @@ class OrdersCommandTest extends DatabaseTest {
         assertThat(date.lines().findFirst().orElseThrow())
                 .startsWith("error: Invalid value for option '--date': 'notadate' is not a date (expected YYYY-MM-DD)");
         assertThat(expected.lines().findFirst().orElseThrow())
-                .startsWith(
-                        "error: Invalid value for option '--expected': '2026-13-01' is not a date (expected YYYY-MM-DD)");
+                .startsWith("error: Invalid value for option '--expected': '2026-13-01' is not a date"
+                        + " (expected YYYY-MM-DD)");
         assertThat(quantity.lines().findFirst().orElseThrow())
                 .startsWith("error: Invalid value for option '--quantity': 'abc' is not a number (expected a decimal"
                         + " number such as 2.5)");
         assertThat(port.lines().findFirst().orElseThrow())
-                .startsWith(
-                        "error: Invalid value for option '--port': 'x' is not a whole number (expected one such as 10)");
+                .startsWith("error: Invalid value for option '--port': 'x' is not a whole number"
+                        + " (expected one such as 10)");
     }
 
     @Test

@@ -78,7 +78,8 @@ class StockOrdersApiTest extends ApiTest {
     void anyEditOfASavedOrderIs409NamingTheConnectionAndWritesNoEvent() {
         String reference =
                 json(post("/api/v1/stock-orders", """
-                        {"type": "po", "warehouse": "MAIN", "vendor": "ACME", "lines": [{"sku": "MUG-1", "quantity": 2}]}
+                        {"type": "po", "warehouse": "MAIN", "vendor": "ACME",
+                         "lines": [{"sku": "MUG-1", "quantity": 2}]}
                         """)).get("reference").asString();
 
         JsonNode saved = json(post("/api/v1/stock-orders/" + reference + "/save", "{\"connection\": \"local\"}"));

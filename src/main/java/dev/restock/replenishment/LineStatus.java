@@ -35,8 +35,8 @@ public enum LineStatus {
         return Arrays.stream(values())
                 .filter(status -> status.code().equalsIgnoreCase(code.trim()))
                 .findFirst()
-                .orElseThrow(() -> new RestockException("Unknown status '" + code
-                        + "'. Nothing was filtered. Use one of: order-now, order-soon, overstock, ok."));
+                .orElseThrow(() -> new RestockException(
+                        "Unknown status '" + code + "'. Use one of: order-now, order-soon, overstock, ok."));
     }
 
     static LineStatus of(ReplenishmentResult result, ReplenishmentInput input) {

@@ -14,12 +14,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
-// TODO(#4): a 100,000-line push to DuckDB is 3.5-6x its Appender (target 3x; docs/performance.md) and a
-// 1,000-line one 0.22-1.03 s (target 0.3 s). Next: append straight into the target table when its contract
-// columns have the types Restock's DDL gives them (appendDefault for other columns; else keep the staging
-// copy), inside the push's transaction. First give the guarantee tests a fault point for it: the Appender
-// behind a small interface the opener hands out, which FaultyOpener wraps to fail the Nth row or the flush.
-// Opening and closing the file costs only 60-110 ms; most of a slow 1,000-line push is in Restock's database.
 /**
  * The statements a push runs on the connection. Every method opens its own JDBC connection, so
  * that compensation never runs on a connection whose state an earlier failure left unknown.

@@ -34,38 +34,45 @@ public class OrderDocuments {
         this.jdbc = jdbc;
     }
 
-    /** The order as it is now; inside a transaction, as that transaction sees it. */
+    /** No limit: the API and the CLI show every line. */
+    static final int ALL_LINES = Integer.MAX_VALUE;
+
+    /** The order as it is now, every line; inside a transaction, as that transaction sees it. */
     public StockOrderDocument of(UUID orderId) {
-        StockOrder order = jdbc.sql("select " + StockOrderRows.ORDER_COLUMNS + " where o.id = ?")
-                .param(orderId)
-                .query(StockOrderRows::order)
-                .optional()
-                .orElseThrow(() -> StockOrders.notFound(orderId.toString()));
+        return of(orderId, ALL_LINES);
+    }
+
+    /** As {@link #of(UUID)}, without the lines when there are more than {@code lineLimit}. */
+    StockOrderDocument of(UUID orderId, int lineLimit) {
         List<StockOrderLine> lines = jdbc.sql("select " + StockOrderRows.LINE_COLUMNS + StockOrderRows.LINE_ORDER)
                 .param(orderId)
                 .query(StockOrderRows::line)
                 .list();
-        return of(order, lines);
+        return of(orderId, lines, lineLimit);
     }
 
     /**
      * The order as it is now with {@code lines}, which the caller read in the same state (in line
-     * order, removed ones too), so that a large order's lines are not read twice.
+     * order, removed ones too), so that a large order's lines are not read twice; without the
+     * lines when there are more than {@code lineLimit}.
      */
-    StockOrderDocument of(UUID orderId, List<StockOrderLine> lines) {
+    StockOrderDocument of(UUID orderId, List<StockOrderLine> lines, int lineLimit) {
         StockOrder order = jdbc.sql("select " + StockOrderRows.ORDER_COLUMNS + " where o.id = ?")
                 .param(orderId)
                 .query(StockOrderRows::order)
                 .optional()
                 .orElseThrow(() -> StockOrders.notFound(orderId.toString()));
-        return of(order, lines);
+        return jdbc.sql(CODES + " where o.id = ?")
+                .param(order.id())
+                .query((rs, rowNum) -> document(order, lines, lineLimit, rs))
+                .single();
     }
 
     /**
-     * The orders as they are now, with three queries whatever their number; ids not found are
-     * left out.
+     * The orders as they are now, with three queries whatever their number, each without its
+     * lines when it has more than {@code lineLimit}; ids not found are left out.
      */
-    Map<UUID, StockOrderDocument> ofAll(Collection<UUID> orderIds) {
+    Map<UUID, StockOrderDocument> ofAll(Collection<UUID> orderIds, int lineLimit) {
         UUID[] ids = orderIds.toArray(UUID[]::new);
         Map<UUID, List<StockOrderLine>> lines = new HashMap<>();
         jdbc.sql("select " + StockOrderRows.LINE_COLUMNS
@@ -86,24 +93,18 @@ public class OrderDocuments {
                 .param(ids)
                 .query((rs, rowNum) -> {
                     StockOrder order = orders.get(rs.getObject("id", UUID.class));
-                    return document(order, lines.getOrDefault(order.id(), List.of()), rs);
+                    return document(order, lines.getOrDefault(order.id(), List.of()), lineLimit, rs);
                 })
                 .list()
                 .forEach(document -> documents.put(UUID.fromString(document.id()), document));
         return documents;
     }
 
-    private StockOrderDocument of(StockOrder order, List<StockOrderLine> orderLines) {
-        return jdbc.sql(CODES + " where o.id = ?")
-                .param(order.id())
-                .query((rs, rowNum) -> document(order, orderLines, rs))
-                .single();
-    }
-
-    private static StockOrderDocument document(StockOrder order, List<StockOrderLine> orderLines, ResultSet rs)
-            throws SQLException {
+    private static StockOrderDocument document(
+            StockOrder order, List<StockOrderLine> orderLines, int lineLimit, ResultSet rs) throws SQLException {
+        boolean included = orderLines.size() <= lineLimit;
         List<StockOrderDocument.Line> lines =
-                orderLines.stream().map(OrderDocuments::line).toList();
+                included ? orderLines.stream().map(OrderDocuments::line).toList() : null;
         return new StockOrderDocument(
                 order.id().toString(),
                 order.reference(),
@@ -124,6 +125,8 @@ public class OrderDocuments {
                 text(order.expectedDate()),
                 order.lastError(),
                 rs.getString("sync_state"),
+                orderLines.size(),
+                included,
                 lines);
     }
 

@@ -22,6 +22,11 @@ import org.springframework.stereotype.Component;
  * a received quantity is {@code stock_order.received}; else {@code stock_order.updated}. Each
  * carries every change of the transaction, so a subscriber misses nothing by listening to fewer
  * types than it could.
+ *
+ * <p>The {@code order} of an event carries its lines up to {@link OrderSettings#eventLinesLimit()};
+ * a larger order's event has {@code "linesIncluded": false} and no lines (see {@link
+ * StockOrderDocument}), so that saving or syncing a very large order does not write and send a
+ * document of many megabytes.
  */
 @Component
 public class OrderEvents {
@@ -42,11 +47,13 @@ public class OrderEvents {
     private final Outbox outbox;
     private final OrderDocuments documents;
     private final OrderHistory history;
+    private final int lineLimit;
 
-    public OrderEvents(Outbox outbox, OrderDocuments documents, OrderHistory history) {
+    public OrderEvents(Outbox outbox, OrderDocuments documents, OrderHistory history, OrderSettings settings) {
         this.outbox = outbox;
         this.documents = documents;
         this.history = history;
+        this.lineLimit = settings.eventLinesLimit();
     }
 
     void created(UUID orderId) {
@@ -56,7 +63,7 @@ public class OrderEvents {
     /** {@code lines}: every line of the order as it is in this transaction. */
     void saved(UUID orderId, List<StockOrderLine> lines) {
         Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("order", documents.of(orderId, lines));
+        payload.put("order", documents.of(orderId, lines, lineLimit));
         append(SAVED, orderId, payload);
     }
 
@@ -99,7 +106,7 @@ public class OrderEvents {
         if (withChanges.isEmpty()) {
             return;
         }
-        Map<UUID, StockOrderDocument> orders = documents.ofAll(withChanges.keySet());
+        Map<UUID, StockOrderDocument> orders = documents.ofAll(withChanges.keySet(), lineLimit);
         List<Outbox.NewEvent> events = new java.util.ArrayList<>();
         withChanges.forEach((orderId, recorded) -> {
             List<Map<String, Object>> changed =
@@ -124,7 +131,7 @@ public class OrderEvents {
 
     private Map<String, Object> payload(UUID orderId) {
         Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("order", documents.of(orderId));
+        payload.put("order", documents.of(orderId, lineLimit));
         return payload;
     }
 

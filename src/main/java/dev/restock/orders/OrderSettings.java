@@ -11,11 +11,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     because statuses can be added at any time
  * @param overReceiptTolerancePercent how far a line's received quantity may exceed its ordered
  *     quantity, in percent of the ordered quantity (default 0: never more than ordered)
+ * @param eventLinesLimit the most lines a stock order event carries (default 1,000); the event of
+ *     a larger order carries the order without its lines, which a receiver reads from the
+ *     connection's table or the API. Bounds the size of a webhook (a 1,000-line order is about
+ *     200 KB of JSON; a 100,000-line one would be 19 MB, more than most receivers accept) and the
+ *     cost of writing the event in the save's transaction.
  */
 @ConfigurationProperties("restock.orders")
-public record OrderSettings(String savedStatus, BigDecimal overReceiptTolerancePercent) {
+public record OrderSettings(String savedStatus, BigDecimal overReceiptTolerancePercent, Integer eventLinesLimit) {
 
     public static final String DEFAULT_SAVED_STATUS = "OPEN";
+    public static final int DEFAULT_EVENT_LINES_LIMIT = 1_000;
 
     public OrderSettings {
         if (savedStatus == null || savedStatus.isBlank()) {
@@ -29,10 +35,17 @@ public record OrderSettings(String savedStatus, BigDecimal overReceiptToleranceP
                     "restock.orders.over-receipt-tolerance-percent must be zero or more, not "
                             + overReceiptTolerancePercent.toPlainString());
         }
+        if (eventLinesLimit == null) {
+            eventLinesLimit = DEFAULT_EVENT_LINES_LIMIT;
+        }
+        if (eventLinesLimit < 0) {
+            throw new IllegalArgumentException(
+                    "restock.orders.event-lines-limit must be zero or more, not " + eventLinesLimit);
+        }
     }
 
     public static OrderSettings defaults() {
-        return new OrderSettings(null, null);
+        return new OrderSettings(null, null, null);
     }
 
     /** The most a line ordered {@code ordered} may have received in total. */

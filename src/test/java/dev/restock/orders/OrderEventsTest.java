@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.restock.DatabaseTest;
+import dev.restock.events.Outbox;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,6 +35,21 @@ class OrderEventsTest extends DatabaseTest {
 
     @Autowired
     OrderSyncWriter syncWriter;
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    OrderDocuments documents;
+
+    @Autowired
+    OrderHistory history;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Autowired
+    Clock clock;
 
     private long warehouse;
     private long vendor;
@@ -76,7 +96,72 @@ class OrderEventsTest extends DatabaseTest {
         assertThat(line.get("received").toString()).isEqualTo("0");
         assertThat(line.get("costPrice").toString()).isEqualTo("1.25");
         assertThat(line.get("removed").asBoolean()).isFalse();
+        assertThat(json.get("lineCount").asInt()).isEqualTo(1);
+        assertThat(json.get("linesIncluded").asBoolean()).isTrue();
         assertThat(created.payload().has("changes")).isFalse();
+    }
+
+    @Test
+    void anOrderOverTheEventLinesLimitIsSentWithoutItsLinesAndAtTheLimitWithThem() {
+        OrderEvents limited = new OrderEvents(outbox, documents, history, new OrderSettings(null, null, 2));
+        OrderSaves limitedSaves =
+                new OrderSaves(jdbc, transaction, orders, history, limited, OrderSettings.defaults(), clock);
+        OrderSyncWriter limitedSync = new OrderSyncWriter(jdbc, transaction, limited, clock);
+        StockOrder large = create(
+                new NewOrderLine("MUG-1", new BigDecimal("10"), null),
+                new NewOrderLine("CUP-2", new BigDecimal("4"), null),
+                new NewOrderLine("MUG-1", new BigDecimal("2"), null));
+        StockOrder small = create(
+                new NewOrderLine("MUG-1", new BigDecimal("10"), null),
+                new NewOrderLine("CUP-2", new BigDecimal("4"), null));
+
+        limitedSaves.markSaved(limitedSaves.begin(large.id(), "prod", ANNA), "PURCHASE_ORDERS", ANNA);
+        limitedSaves.markSaved(limitedSaves.begin(small.id(), "prod", ANNA), "PURCHASE_ORDERS", ANNA);
+        limitedSync.apply("prod", threeLinesReceived(large, "3"));
+
+        List<Event> events = events().stream()
+                .filter(event -> !event.type().equals("stock_order.created"))
+                .toList();
+        assertThat(events)
+                .extracting(Event::type, Event::subject)
+                .containsExactly(
+                        Tuple.tuple("stock_order.saved", large.id().toString()),
+                        Tuple.tuple("stock_order.saved", small.id().toString()),
+                        Tuple.tuple("stock_order.received", large.id().toString()));
+        for (Event event : List.of(events.get(0), events.get(2))) {
+            assertThat(event.order().get("reference").asString()).isEqualTo(large.reference());
+            assertThat(event.order().get("lineCount").asInt()).isEqualTo(3);
+            assertThat(event.order().get("linesIncluded").asBoolean()).isFalse();
+            assertThat(event.order().get("lines").isNull()).isTrue();
+        }
+        assertThat(events.get(2).changes())
+                .contains(json("{\"field\":\"received\",\"lineItemId\":\"1\",\"old\":0,\"new\":3}"));
+        JsonNode smallOrder = events.get(1).order();
+        assertThat(smallOrder.get("linesIncluded").asBoolean()).isTrue();
+        assertThat(smallOrder.get("lines")).hasSize(2);
+        assertThat(documents.of(large.id()).lines()).hasSize(3);
+    }
+
+    /** The order's three lines as downstream has them, line 1 with {@code received}. */
+    private static DownstreamOrder threeLinesReceived(StockOrder order, String received) {
+        List<DownstreamRow> rows = new ArrayList<>();
+        for (String lineItemId : List.of("1", "2", "3")) {
+            rows.add(new DownstreamRow(
+                    lineItemId,
+                    "OPEN",
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    new BigDecimal(lineItemId.equals("1") ? received : "0"),
+                    null,
+                    null,
+                    null));
+        }
+        return new DownstreamOrder(order.id(), rows);
     }
 
     @Test

@@ -64,7 +64,7 @@ class OrderReceiptsTest extends DatabaseTest {
     @Test
     void aToleranceAllowsReceivingThatMuchMoreThanOrderedAndNoMore() {
         OrderReceipts tolerant =
-                new OrderReceipts(jdbc, orders, history, new OrderSettings(null, new BigDecimal("10")), clock);
+                new OrderReceipts(jdbc, orders, history, new OrderSettings(null, new BigDecimal("10"), null), clock);
         UUID id = openOrder("10");
         orders.addLine(id, new NewOrderLine("MUG-1", BigDecimal.ONE, null), ANNA);
 
@@ -137,7 +137,8 @@ class OrderReceiptsTest extends DatabaseTest {
     }
 
     private OrderSaves savesWith(String savedStatus) {
-        return new OrderSaves(jdbc, transaction, orders, history, events, new OrderSettings(savedStatus, null), clock);
+        return new OrderSaves(
+                jdbc, transaction, orders, history, events, new OrderSettings(savedStatus, null, null), clock);
     }
 
     private UUID draft() {

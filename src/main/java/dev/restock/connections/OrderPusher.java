@@ -117,12 +117,13 @@ public class OrderPusher {
             rows = contractRows.of(attempt, clock.instant());
             count = writer.write(connection, table, id, rows, progress);
         } catch (SQLException | RuntimeException e) {
-            throw failed(attempt, connection, table, "writing to " + table, e, progress.insertSent(), actor);
+            String hint = progress.tableRead() ? "" : missingTableHint(connection, table);
+            throw failed(attempt, connection, table, "writing to " + table, e, progress.insertSent(), actor, hint);
         }
         if (count != rows.size()) {
             IllegalStateException mismatch = new IllegalStateException(
                     "found " + count + " rows with the order's ID after the commit, expected " + rows.size());
-            throw failed(attempt, connection, table, "checking " + table, mismatch, true, actor);
+            throw failed(attempt, connection, table, "checking " + table, mismatch, true, actor, "");
         }
 
         checkpoint.committed(attempt);
@@ -141,6 +142,14 @@ public class OrderPusher {
         return new PushResult(orders.get(attempt.order().id()), connection.name(), table, count);
     }
 
+    /** After a failure to read the table's columns: most often the table is not there yet. */
+    private static String missingTableHint(Connection connection, String table) {
+        return " If table " + table + " does not exist yet, create it with `restock connections ddl "
+                + connection.name() + " --apply` (or have an administrator run the statements `restock"
+                + " connections ddl " + connection.name() + "` prints); `restock connections test "
+                + connection.name() + "` checks the tables.";
+    }
+
     /**
      * Undoes a failed write with a compensating delete and records the outcome on the order. The
      * returned exception's message says what happened and what the user can do.
@@ -157,7 +166,8 @@ public class OrderPusher {
             String step,
             Exception error,
             boolean mayHaveWritten,
-            Actor actor) {
+            Actor actor,
+            String hint) {
         String reference = attempt.order().reference();
         String problem = "Saving " + reference + " to '" + connection.name() + "' failed while " + step + ": "
                 + opener.describe(connection, error) + ".";
@@ -176,7 +186,7 @@ public class OrderPusher {
             }
             outcome = " Nothing was written;";
         }
-        String message = problem + outcome + " the order stays editable and can be saved again.";
+        String message = problem + outcome + " the order stays editable and can be saved again." + hint;
         saves.markFailed(attempt, message, actor);
         log.info(message);
         return new PushFailedException(message, attempt.order().id(), true, error);

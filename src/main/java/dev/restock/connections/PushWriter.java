@@ -26,7 +26,13 @@ class PushWriter {
      * cannot hold rows of this attempt. Not thread-safe; one per write.
      */
     static final class Progress {
+        private boolean tableRead;
         private boolean insertSent;
+
+        /** The table's columns were read: it exists and the connection may read it. */
+        boolean tableRead() {
+            return tableRead;
+        }
 
         boolean insertSent() {
             return insertSent;
@@ -57,7 +63,9 @@ class PushWriter {
                     statement.execute(dialect.createTable(table));
                 }
             }
-            Map<ContractColumn, String> columns = columns(jdbc, connection, table);
+            Map<ContractColumn, String> present = columnsPresent(jdbc, connection, table);
+            progress.tableRead = true;
+            Map<ContractColumn, String> columns = requireColumns(present, connection, table);
 
             jdbc.setAutoCommit(false);
             try {
@@ -90,9 +98,8 @@ class PushWriter {
      * The table's name for each contract column, matched case-insensitively. A table without a
      * required column is refused before anything is written, naming the DDL that would add it.
      */
-    private static Map<ContractColumn, String> columns(java.sql.Connection jdbc, Connection connection, String table)
-            throws SQLException {
-        Map<ContractColumn, String> columns = columnsPresent(jdbc, connection, table);
+    private static Map<ContractColumn, String> requireColumns(
+            Map<ContractColumn, String> columns, Connection connection, String table) {
         List<ContractColumn> missing = Arrays.stream(ContractColumn.values())
                 .filter(column -> column.required() && !columns.containsKey(column))
                 .toList();

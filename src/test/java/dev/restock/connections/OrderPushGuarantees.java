@@ -244,7 +244,21 @@ abstract class OrderPushGuarantees extends PushTestBase {
         assertThatThrownBy(() -> pusher().push(order.id(), CONNECTION, ANNA))
                 .isInstanceOf(PushFailedException.class)
                 .hasMessageContaining("lacks the column(s) REFERENCE")
-                .hasMessageContaining("add column \"RECEIVED\"");
+                .hasMessageContaining("add column \"RECEIVED\"")
+                .hasMessageNotContaining("does not exist yet");
+
+        assertThat(orders.get(order.id()).saveState()).isEqualTo(SaveState.SAVE_FAILED);
+    }
+
+    @Test
+    void aMissingTableIsRefusedWithTheCommandThatCreatesItAndTheOrderStaysEditable() {
+        pointAt("NO_SUCH_ORDERS");
+        StockOrder order = orderWithTwoLines();
+
+        assertThatThrownBy(() -> pusher().push(order.id(), CONNECTION, ANNA))
+                .isInstanceOf(PushFailedException.class)
+                .hasMessageContaining("If table NO_SUCH_ORDERS does not exist yet, create it with `restock connections"
+                        + " ddl " + CONNECTION + " --apply`");
 
         assertThat(orders.get(order.id()).saveState()).isEqualTo(SaveState.SAVE_FAILED);
     }

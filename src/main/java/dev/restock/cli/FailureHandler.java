@@ -1,6 +1,7 @@
 package dev.restock.cli;
 
 import dev.restock.RestockException;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.BeanCreationException;
@@ -12,14 +13,33 @@ import picocli.CommandLine.ParseResult;
  * Turns a failed command into one clear line on standard error (and, with {@code --format json},
  * a JSON {@code errors} object on standard output: {@link ErrorReport}) and exit code 1. Restock's own
  * errors carry a message meant for the user; anything else is unexpected and gets its stack
- * trace in the debug log.
+ * trace in the debug log. A failure while the JVM stops (Ctrl-C) is reported as the
+ * interruption, exit code 130 as a shell reports a command stopped by SIGINT.
  */
 final class FailureHandler implements IExecutionExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(FailureHandler.class);
 
+    static final String INTERRUPTED = "Interrupted: Restock was told to stop before the command finished. What it was"
+            + " writing in its open transaction was rolled back (an import imported nothing); an order left"
+            + " saving is settled by `restock orders recover` (or within a minute by `restock serve`).";
+
+    private final BooleanSupplier stopping;
+
+    /** @param stopping true once the JVM is shutting down because it was told to stop */
+    FailureHandler(BooleanSupplier stopping) {
+        this.stopping = stopping;
+    }
+
     @Override
     public int handleExecutionException(Exception exception, CommandLine command, ParseResult parse) {
+        if (stopping.getAsBoolean()) {
+            // The pool or the embedded server closed under the command: whatever the driver says
+            // about that is a consequence, not the cause.
+            log.debug("Failure while stopping", exception);
+            ErrorReport.print(command, parse.originalArgs().toArray(String[]::new), INTERRUPTED);
+            return 130;
+        }
         RestockException known = findRestockException(exception);
         if (known == null) {
             log.debug("Unexpected failure", exception);

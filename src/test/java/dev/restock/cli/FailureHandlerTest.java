@@ -1,0 +1,64 @@
+package dev.restock.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+class FailureHandlerTest {
+
+    /** Fails the way a command fails when the pool is closed under it. */
+    @Command(name = "failing")
+    static final class Failing implements Runnable {
+        @CommandLine.Option(names = "--format")
+        String format;
+
+        @Override
+        public void run() {
+            throw new IllegalStateException(
+                    new SQLException("HikariDataSource HikariDataSource (restock) has been closed."));
+        }
+    }
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @Test
+    void aFailureWhileTheJvmStopsIsReportedAsTheInterruptionWithExitCode130() {
+        int exitCode = run(true, "--format", "json");
+
+        assertThat(exitCode).isEqualTo(130);
+        assertThat(err.toString())
+                .startsWith("error: Interrupted: Restock was told to stop before the command finished.")
+                .contains("rolled back")
+                .doesNotContain("HikariDataSource");
+        assertThat(tools.jackson.databind.json.JsonMapper.builder()
+                        .build()
+                        .readTree(out.toString())
+                        .at("/errors/0/message")
+                        .asString())
+                .startsWith("Interrupted: ");
+    }
+
+    @Test
+    void theSameFailureWhileRunningNamesTheCauseWithExitCode1() {
+        int exitCode = run(false);
+
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(err.toString())
+                .isEqualTo("error: SQLException: HikariDataSource HikariDataSource (restock) has been closed."
+                        + System.lineSeparator());
+    }
+
+    private int run(boolean stopping, String... args) {
+        CommandLine command = new CommandLine(new Failing());
+        command.setExecutionExceptionHandler(new FailureHandler(() -> stopping));
+        command.setOut(new PrintWriter(out, true));
+        command.setErr(new PrintWriter(err, true));
+        return command.execute(args);
+    }
+}

@@ -162,14 +162,21 @@ public class OrderSyncWriter {
         return changes;
     }
 
-    /** The sync fields of the batch's orders still saved to {@code connection}; locked if asked. */
+    /**
+     * The sync fields of the batch's orders still saved to {@code connection}; locked if asked.
+     * The ids are joined as a table rather than tested with {@code id = any(?)}: once PostgreSQL
+     * caches a generic plan for the statement it scans the connection's saved orders (index
+     * {@code stock_orders_saved_to}) and tests each against the whole array, about 80 ms a batch
+     * of 500 among 10,000 saved orders, where the join takes 3 ms.
+     */
     private Map<UUID, SyncPlan.OrderState> orderStates(String connection, List<DownstreamOrder> batch, boolean lock) {
         UUID[] ids = batch.stream().map(DownstreamOrder::orderId).toArray(UUID[]::new);
         Map<UUID, SyncPlan.OrderState> states = new HashMap<>();
         jdbc.sql("""
-                        select id, status, external_id, expected_date, sync_state from stock_orders
-                        where id = any(?) and save_state = 'saved' and saved_to = ?
-                        """ + (lock ? " order by id for update" : ""))
+                        select o.id, o.status, o.external_id, o.expected_date, o.sync_state
+                        from stock_orders o join unnest(cast(? as uuid[])) as batch(id) on batch.id = o.id
+                        where o.save_state = 'saved' and o.saved_to = ?
+                        """ + (lock ? " order by o.id for update of o" : ""))
                 .params(ids, connection)
                 .query((rs, rowNum) -> new SyncPlan.OrderState(
                         rs.getObject("id", UUID.class),

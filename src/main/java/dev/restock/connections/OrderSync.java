@@ -28,10 +28,13 @@ import org.springframework.stereotype.Service;
 /**
  * Brings downstream changes back (DESIGN.md, "Sync"): reads the rows of every saved order of a
  * connection that is neither closed nor cancelled, a batch of ids per query, and applies what
- * differs through {@link OrderSyncWriter}: each batch in one Restock transaction. If that
- * transaction fails, the batch's changed orders are applied one transaction each, so an order
+ * differs through {@link OrderSyncWriter}: each batch is compared without a lock, and only its
+ * orders with something to apply are locked, compared again and applied, in one Restock
+ * transaction. If that transaction fails, they are applied one transaction each, so an order
  * that fails to apply is left unchanged, its problem recorded, and the pass goes on with the
- * others.
+ * others. An order with nothing to apply is not written; the time each completed pass over a
+ * table began is kept in {@code sync_cursors} instead ({@link SyncCursors}), and is when such an
+ * order was last confirmed ({@link OrderSyncWriter.SyncStatus#syncedAt()}).
  *
  * <p>A connection whose tables maintain UPDATED_AT ({@link Connection#updatedAtMaintained()}) is
  * read by cursor: first the largest UPDATED_AT of the table (the next cursor), then the ids of
@@ -171,12 +174,12 @@ public class OrderSync {
                 tally.add(order, applied.getOrDefault(order.id(), new SyncOutcome(0, 0, List.of())));
             }
         }
-        if (byCursor) {
-            Instant kept = nextCursor != null
-                    ? nextCursor
-                    : cursor.map(SyncCursors.Cursor::updatedAt).orElse(null);
-            cursors.store(connection.name(), table, kept, full ? now : null, clock.instant());
-        }
+        // Stored for every table, read by cursor or not: its orders with nothing to apply were not
+        // written, and the time this pass began is when they were last confirmed.
+        Instant kept = nextCursor != null
+                ? nextCursor
+                : cursor.map(SyncCursors.Cursor::updatedAt).orElse(null);
+        cursors.store(connection.name(), table, kept, full ? now : null, now, clock.instant());
     }
 
     private boolean fullPassDue(SyncCursors.Cursor cursor) {
@@ -197,28 +200,27 @@ public class OrderSync {
     }
 
     /**
-     * Applies a batch in one transaction; if that fails, the orders with nothing to apply are
-     * set aside and the others applied one transaction each, so that one order Restock cannot take
-     * (say a negative quantity) leaves only itself unchanged.
+     * Compares a batch without a lock and applies only the orders with something to apply, in one
+     * transaction; if that fails, they are applied one transaction each, so that one order Restock
+     * cannot take (say a negative quantity) leaves only itself unchanged.
      */
     private Map<UUID, SyncOutcome> applyAll(
             Connection connection, Map<UUID, StockOrder> byId, List<DownstreamOrder> read) {
+        OrderSyncWriter.Check check = writer.check(connection.name(), read);
+        Map<UUID, SyncOutcome> outcomes = new LinkedHashMap<>(check.unchanged());
         try {
-            return writer.applyAll(connection.name(), read);
+            outcomes.putAll(writer.applyAll(connection.name(), check.toApply()));
+            return outcomes;
         } catch (RuntimeException e) {
             log.debug(
                     "Applying {} orders from '{}' together failed ({}); applying them one by one",
-                    read.size(),
+                    check.toApply().size(),
                     connection.name(),
                     rootMessage(e));
         }
-        Set<UUID> unchanged = writer.unchanged(connection.name(), read);
-        Map<UUID, SyncOutcome> outcomes = new LinkedHashMap<>();
-        for (DownstreamOrder downstream : read) {
-            if (!unchanged.contains(downstream.orderId())) {
-                StockOrder order = byId.get(downstream.orderId());
-                outcomes.put(order.id(), apply(connection, order, downstream));
-            }
+        for (DownstreamOrder downstream : check.toApply()) {
+            StockOrder order = byId.get(downstream.orderId());
+            outcomes.put(order.id(), apply(connection, order, downstream));
         }
         return outcomes;
     }

@@ -8,7 +8,12 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The sync cursor of each connection table ({@code sync_cursors}). Thread-safe. */
+/**
+ * Where sync stands per connection table ({@code sync_cursors}): the UPDATED_AT cursor of a
+ * table read by cursor, and for every table the times of its last passes; {@code last_pass_at},
+ * when the last completed pass began, is when the table's orders that sync did not need to write
+ * were last confirmed ({@code OrderSyncWriter.status}). Thread-safe.
+ */
 @Component
 class SyncCursors {
 
@@ -43,14 +48,19 @@ class SyncCursors {
                 .optional();
     }
 
-    /** Stores the cursor after a pass; {@code fullPass} null keeps the time of the last full pass. */
-    void store(String connection, String table, Instant updatedAt, Instant fullPass, Instant now) {
+    /**
+     * Stores the cursor after a completed pass that began at {@code passStarted}; {@code fullPass}
+     * null keeps the time of the last full pass.
+     */
+    void store(String connection, String table, Instant updatedAt, Instant fullPass, Instant passStarted, Instant now) {
         jdbc.sql("""
-                insert into sync_cursors (connection, table_name, updated_at_cursor, last_full_pass_at, updated_at)
-                values (?, ?, ?, ?, ?)
+                insert into sync_cursors (connection, table_name, updated_at_cursor, last_full_pass_at, last_pass_at,
+                                          updated_at)
+                values (?, ?, ?, ?, ?, ?)
                 on conflict (connection, table_name) do update set
                     updated_at_cursor = excluded.updated_at_cursor,
                     last_full_pass_at = coalesce(excluded.last_full_pass_at, sync_cursors.last_full_pass_at),
+                    last_pass_at = excluded.last_pass_at,
                     updated_at = excluded.updated_at
                 """)
                 .params(
@@ -58,6 +68,7 @@ class SyncCursors {
                         table,
                         updatedAt == null ? null : LocalDateTime.ofInstant(updatedAt, ZoneOffset.UTC),
                         fullPass == null ? null : fullPass.atOffset(ZoneOffset.UTC),
+                        passStarted.atOffset(ZoneOffset.UTC),
                         now.atOffset(ZoneOffset.UTC))
                 .update();
     }

@@ -5,33 +5,63 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-// TODO(#4): a full sync pass on PostgreSQL is 3.16x a plain SELECT on a nearly quiet machine (target 3x;
-// DuckDB 2.5x): every pass locks and writes every order's row (last_synced_at); compare without a lock
-// first and write only orders that changed, keeping the last full pass per table in sync_cursors.
+// TODO(#4): a full sync pass is 1.8 to 2.8 times a plain SELECT on DuckDB and 2.4 to 3.8 on PostgreSQL under
+// load 3 to 6 (target 3x, wanted under 2x; docs/performance.md). Left: the outbox events of the changed orders
+// (~0.9 s of a warm 3 s PostgreSQL pass; each payload is the whole order, a contract question) and reading the
+// lines of each batch for the unlocked comparison (~0.3 s); the rows read from the connection are the SELECT's.
 /**
  * The one writer of saved orders: applies what sync read back from a connection. Saved orders
  * are read-only for users ({@link StockOrders} refuses them); this class is how the connection's
  * changes get in, each order with its history rows (actor {@code sync}) and its outbox event in
- * the same transaction, so a crash never leaves half an order applied. The orders of a batch
- * are applied together ({@link #applyAll}). Thread-safe.
+ * the same transaction, so a crash never leaves half an order applied. A batch is first compared
+ * without a lock ({@link #check}); only the orders with something to apply are then locked,
+ * compared again and applied together ({@link #applyAll}). An order with nothing to apply is not
+ * written at all: when it was last confirmed is the last completed pass over its table (see
+ * {@link SyncStatus}). Thread-safe.
  */
 @Component
 public class OrderSyncWriter {
 
-    /** Where an order stood after the last sync: {@code in_step}, {@code problem} or {@code missing}. */
+    /**
+     * Where an order stood after the last sync.
+     *
+     * @param state {@code in_step}, {@code problem} or {@code missing}; null before its first sync
+     * @param syncedAt when sync last confirmed the order against its connection: the later of when
+     *     sync last wrote it (a change applied, its state or problem moved, a failure recorded) and,
+     *     while passes still read it (saved to the connection, status neither closed nor cancelled,
+     *     synced at least once), when the last completed pass over its table began. A pass writes
+     *     nothing for an order that is as the connection holds it, so this is the only record that
+     *     the pass looked; it reflects every downstream change made before that time. Null before
+     *     the first sync.
+     */
     public record SyncStatus(String state, String problem, Instant syncedAt) {}
+
+    /**
+     * What {@link #check} found in a batch, without a lock.
+     *
+     * @param toApply the orders to lock and apply with {@link #applyAll}, in the batch's order
+     * @param unchanged what each order with nothing to apply reports (no changes, perhaps the
+     *     problem it keeps), by order id; nothing was written for them
+     */
+    public record Check(List<DownstreamOrder> toApply, Map<UUID, SyncOutcome> unchanged) {
+        public Check {
+            toApply = List.copyOf(toApply);
+            unchanged = Collections.unmodifiableMap(new LinkedHashMap<>(unchanged));
+        }
+    }
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
@@ -79,13 +109,51 @@ public class OrderSyncWriter {
     }
 
     /**
+     * Compares a batch with Restock without a lock and writes nothing: two queries for the whole
+     * batch, its orders and the lines of those synced before (an order never synced has its first
+     * sync state to apply whatever its lines say). An order as the connection holds it, keeping
+     * its sync state and problem, needs no lock and no write; the others go to {@link #applyAll},
+     * which compares them again under the lock. A change Restock makes in between is never lost:
+     * an order set aside here was not written, and the next pass compares it again. Orders no
+     * longer saved to {@code connection} are in neither list.
+     */
+    public Check check(String connection, List<DownstreamOrder> batch) {
+        Map<UUID, SyncPlan.OrderState> orders = orderStates(connection, batch, false);
+        Set<UUID> synced = orders.values().stream()
+                .filter(order -> order.syncState() != null)
+                .map(SyncPlan.OrderState::id)
+                .collect(Collectors.toSet());
+        Map<UUID, List<SyncPlan.LineState>> lines = lineStates(synced);
+        SyncPlanner planner = new SyncPlanner(statuses(), this::variant);
+
+        List<DownstreamOrder> toApply = new ArrayList<>();
+        Map<UUID, SyncOutcome> unchanged = new LinkedHashMap<>();
+        for (DownstreamOrder downstream : batch) {
+            SyncPlan.OrderState order = orders.get(downstream.orderId());
+            if (order == null) {
+                continue;
+            }
+            SyncPlan plan = synced.contains(order.id())
+                    ? planner.plan(order, lines.getOrDefault(order.id(), List.of()), downstream)
+                    : null;
+            if (plan != null && plan.nothingToApply()) {
+                unchanged.put(order.id(), plan.outcome());
+            } else {
+                toApply.add(downstream);
+            }
+        }
+        return new Check(toApply, unchanged);
+    }
+
+    /**
      * Applies the rows read back for several orders in one transaction, as {@link #apply} does for
      * one, with a few set-based statements for the whole batch (see {@link SyncPlanWriter}): the
      * orders are locked first (in id order, so two passes cannot deadlock) and compared with
      * Restock as it is under the lock, so a change made meanwhile is never overwritten unseen.
-     * Each changed order gets its history rows and its own outbox event; an order with nothing to
-     * apply gets only its {@code last_synced_at}. If any order fails, none of the batch is
-     * applied; the caller may then apply them one by one.
+     * Each changed order gets its history rows and its own outbox event; an order that turns out
+     * to have nothing to apply is not written. If any order fails, none of the batch is applied;
+     * the caller may then apply them one by one. Callers pass what {@link #check} left to apply;
+     * any order is safe to pass.
      *
      * @return what changed, by order id; orders no longer saved to {@code connection} are left
      *     out
@@ -98,50 +166,26 @@ public class OrderSyncWriter {
             Map<UUID, SyncPlan.OrderState> locked = orderStates(connection, downstream, true);
             Map<UUID, List<SyncPlan.LineState>> lines = lineStates(locked.keySet());
             SyncPlanner planner = new SyncPlanner(statuses(), this::variant);
-            List<SyncPlan> plans = new ArrayList<>();
+            Map<UUID, SyncOutcome> outcomes = new LinkedHashMap<>();
+            List<SyncPlan> toWrite = new ArrayList<>();
             for (DownstreamOrder order : downstream) {
                 SyncPlan.OrderState state = locked.get(order.orderId());
                 if (state != null) {
-                    plans.add(planner.plan(state, lines.getOrDefault(state.id(), List.of()), order));
+                    SyncPlan plan = planner.plan(state, lines.getOrDefault(state.id(), List.of()), order);
+                    outcomes.put(plan.orderId(), plan.outcome());
+                    if (!plan.nothingToApply()) {
+                        toWrite.add(plan);
+                    }
                 }
             }
-            Actor actor = Actor.sync(connection);
-            Instant now = clock.instant();
-            writer.write(plans, actor, now);
-            events.changedAll(changes(plans, actor, now));
-            Map<UUID, SyncOutcome> outcomes = new LinkedHashMap<>();
-            plans.forEach(plan -> outcomes.put(plan.orderId(), plan.outcome()));
+            if (!toWrite.isEmpty()) {
+                Actor actor = Actor.sync(connection);
+                Instant now = clock.instant();
+                writer.write(toWrite, actor, now);
+                events.changedAll(changes(toWrite, actor, now));
+            }
             return outcomes;
         });
-    }
-
-    /**
-     * The orders of a batch that certainly have nothing to apply, checked with two queries for the
-     * whole batch and no lock (when a batch could not be applied together, so that only the others
-     * are applied one by one): in step at the last sync, and nothing {@link #applyAll} would change
-     * or report. Their {@code last_synced_at} is set; anything else is left for {@link #applyAll},
-     * which checks again under the lock.
-     */
-    public Set<UUID> unchanged(String connection, List<DownstreamOrder> batch) {
-        Map<UUID, SyncPlan.OrderState> orders = orderStates(connection, batch, false);
-        Map<UUID, List<SyncPlan.LineState>> lines = lineStates(orders.keySet());
-        // A line added downstream is a change whatever its variant: no need to look it up here.
-        SyncPlanner planner = new SyncPlanner(statuses(), row -> null);
-        Set<UUID> unchanged = new HashSet<>();
-        for (DownstreamOrder downstream : batch) {
-            SyncPlan.OrderState order = orders.get(downstream.orderId());
-            if (order != null
-                    && planner.plan(order, lines.getOrDefault(order.id(), List.of()), downstream)
-                            .nothingToApply()) {
-                unchanged.add(order.id());
-            }
-        }
-        if (!unchanged.isEmpty()) {
-            jdbc.sql("update stock_orders set last_synced_at = ? where id = any(?)")
-                    .params(now(), unchanged.toArray(UUID[]::new))
-                    .update();
-        }
-        return unchanged;
     }
 
     private static Map<UUID, List<OrderHistory.Change>> changes(List<SyncPlan> plans, Actor actor, Instant now) {
@@ -162,21 +206,29 @@ public class OrderSyncWriter {
         return changes;
     }
 
-    /** The sync fields of the batch's orders still saved to {@code connection}; locked if asked. */
+    /**
+     * The sync fields of the batch's orders still saved to {@code connection}; locked if asked.
+     * The ids are joined as a table rather than tested with {@code id = any(?)}: once PostgreSQL
+     * caches a generic plan for the statement it scans the connection's saved orders (index
+     * {@code stock_orders_saved_to}) and tests each against the whole array, about 80 ms a batch
+     * of 500 among 10,000 saved orders, where the join takes 3 ms.
+     */
     private Map<UUID, SyncPlan.OrderState> orderStates(String connection, List<DownstreamOrder> batch, boolean lock) {
         UUID[] ids = batch.stream().map(DownstreamOrder::orderId).toArray(UUID[]::new);
         Map<UUID, SyncPlan.OrderState> states = new HashMap<>();
         jdbc.sql("""
-                        select id, status, external_id, expected_date, sync_state from stock_orders
-                        where id = any(?) and save_state = 'saved' and saved_to = ?
-                        """ + (lock ? " order by id for update" : ""))
+                        select o.id, o.status, o.external_id, o.expected_date, o.sync_state, o.last_sync_problem
+                        from stock_orders o join unnest(cast(? as uuid[])) as batch(id) on batch.id = o.id
+                        where o.save_state = 'saved' and o.saved_to = ?
+                        """ + (lock ? " order by o.id for update of o" : ""))
                 .params(ids, connection)
                 .query((rs, rowNum) -> new SyncPlan.OrderState(
                         rs.getObject("id", UUID.class),
                         rs.getString("status"),
                         rs.getString("external_id"),
                         rs.getObject("expected_date", LocalDate.class),
-                        rs.getString("sync_state")))
+                        rs.getString("sync_state"),
+                        rs.getString("last_sync_problem")))
                 .list()
                 .forEach(state -> states.put(state.id(), state));
         return states;
@@ -245,17 +297,39 @@ public class OrderSyncWriter {
                 """).params(problem, now(), orderId).update();
     }
 
+    /**
+     * Where the order stood after the last sync, with the time it was last confirmed (see {@link
+     * SyncStatus#syncedAt()}): the order's own {@code last_synced_at}, or the start of the last
+     * completed pass over its connection table ({@code sync_cursors.last_pass_at}, kept by {@code
+     * OrderSync}) when that is later and passes still read the order. An order saved before
+     * Restock recorded its table ({@code saved_table} null) has only its own time.
+     */
     public SyncStatus status(UUID orderId) {
-        return jdbc.sql("select sync_state, last_sync_problem, last_synced_at from stock_orders where id = ?")
+        return jdbc.sql("""
+                select o.sync_state, o.last_sync_problem, o.last_synced_at, c.last_pass_at
+                from stock_orders o
+                left join order_statuses s on s.name = o.status
+                left join sync_cursors c on c.connection = o.saved_to and c.table_name = o.saved_table
+                     and o.save_state = 'saved' and o.sync_state is not null
+                     and s.type not in ('closed', 'cancelled')
+                where o.id = ?
+                """)
                 .param(orderId)
-                .query((rs, rowNum) -> {
-                    OffsetDateTime at = rs.getObject("last_synced_at", OffsetDateTime.class);
-                    return new SyncStatus(
-                            rs.getString("sync_state"),
-                            rs.getString("last_sync_problem"),
-                            at == null ? null : at.toInstant());
-                })
+                .query((rs, rowNum) -> new SyncStatus(
+                        rs.getString("sync_state"),
+                        rs.getString("last_sync_problem"),
+                        later(
+                                rs.getObject("last_synced_at", OffsetDateTime.class),
+                                rs.getObject("last_pass_at", OffsetDateTime.class))))
                 .single();
+    }
+
+    /** The later of two times, either of which may be null. */
+    private static Instant later(OffsetDateTime own, OffsetDateTime pass) {
+        if (pass == null || (own != null && own.isAfter(pass))) {
+            return own == null ? null : own.toInstant();
+        }
+        return pass.toInstant();
     }
 
     private OffsetDateTime now() {

@@ -17,8 +17,26 @@ import java.util.UUID;
  */
 final class SyncPlan {
 
-    /** The fields of an order that sync reads and may change; {@code syncState} may be null. */
-    record OrderState(UUID id, String status, String externalId, LocalDate expectedDate, String syncState) {}
+    /**
+     * The fields of an order that sync reads and may change; {@code syncState} is null until the
+     * order's first sync, {@code problem} is the one the last sync left (null when none).
+     */
+    record OrderState(
+            UUID id, String status, String externalId, LocalDate expectedDate, String syncState, String problem) {
+
+        OrderState withField(String field, Object value) {
+            return switch (field) {
+                case "status" -> new OrderState(id, (String) value, externalId, expectedDate, syncState, problem);
+                case "external_id" -> new OrderState(id, status, (String) value, expectedDate, syncState, problem);
+                case "expected_date" -> new OrderState(id, status, externalId, (LocalDate) value, syncState, problem);
+                default -> throw new IllegalArgumentException("not an order field sync sets: " + field);
+            };
+        }
+
+        OrderState withSync(String state, String problemText) {
+            return new OrderState(id, status, externalId, expectedDate, state, problemText);
+        }
+    }
 
     /** The fields of a line that sync may change. */
     record LineState(
@@ -62,7 +80,6 @@ final class SyncPlan {
     private final List<Entry> history = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
     private int orderFieldsChanged;
-    private String problem;
 
     SyncPlan(OrderState before) {
         this.before = before;
@@ -82,18 +99,7 @@ final class SyncPlan {
         if (downstream == null || same(current, downstream)) {
             return;
         }
-        after = switch (field) {
-            case "status" ->
-                new OrderState(
-                        after.id(), (String) downstream, after.externalId(), after.expectedDate(), after.syncState());
-            case "external_id" ->
-                new OrderState(
-                        after.id(), after.status(), (String) downstream, after.expectedDate(), after.syncState());
-            case "expected_date" ->
-                new OrderState(
-                        after.id(), after.status(), after.externalId(), (LocalDate) downstream, after.syncState());
-            default -> throw new IllegalArgumentException("not an order field sync sets: " + field);
-        };
+        after = after.withField(field, downstream);
         history.add(new Entry(field, current, downstream));
         orderFieldsChanged++;
     }
@@ -101,14 +107,13 @@ final class SyncPlan {
     /** Moving into or out of {@code missing} is news for the order's history; the rest is bookkeeping. */
     void moveSyncState(String state) {
         history.add(new Entry("sync_state", after.syncState(), state));
-        after = new OrderState(after.id(), after.status(), after.externalId(), after.expectedDate(), state);
+        after = after.withSync(state, after.problem());
         orderFieldsChanged++;
     }
 
     /** Ends the plan with the state and problem the order is left in after this sync. */
     void finish(String state, String problem) {
-        after = new OrderState(after.id(), after.status(), after.externalId(), after.expectedDate(), state);
-        this.problem = problem;
+        after = after.withSync(state, problem);
     }
 
     /** Sets one column of a known line when {@code downstream} is present and differs. */
@@ -137,7 +142,7 @@ final class SyncPlan {
 
     /** The problem text the order is left with, or null. */
     String problemText() {
-        return problem;
+        return after.problem();
     }
 
     List<Entry> history() {
@@ -152,9 +157,14 @@ final class SyncPlan {
         return List.copyOf(addedLines);
     }
 
-    /** Nothing to write but {@code last_synced_at}: no change, no problem, and in step before. */
+    /**
+     * Nothing to write at all: no change, and the order keeps the sync state and problem it had.
+     * An order never synced always has something to apply (its first sync state); an order that
+     * stays in {@code problem} with the same problem has nothing, though its {@link #problems()}
+     * are still reported.
+     */
     boolean nothingToApply() {
-        return history.isEmpty() && problems.isEmpty() && IN_STEP.equals(before.syncState());
+        return history.isEmpty() && after.equals(before);
     }
 
     SyncOutcome outcome() {

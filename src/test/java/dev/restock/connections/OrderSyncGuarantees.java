@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.restock.orders.Actor;
 import dev.restock.orders.NewStockOrder;
+import dev.restock.orders.OrderEvents;
 import dev.restock.orders.OrderReadOnlyException;
 import dev.restock.orders.OrderSyncWriter;
 import dev.restock.orders.StockOrder;
@@ -18,9 +19,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The sync guarantees, run against each kind of connection by a subclass. Downstream changes are
@@ -30,6 +33,12 @@ abstract class OrderSyncGuarantees extends PushTestBase {
 
     @Autowired
     OrderSyncWriter syncWriter;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Autowired
+    OrderEvents events;
 
     @Test
     void aDownstreamReceiptStatusAndExternalIdArriveOnceWithHistory() throws SQLException {
@@ -124,6 +133,7 @@ abstract class OrderSyncGuarantees extends PushTestBase {
         assertThat(syncWriter.status(order.id()).state()).isEqualTo("missing");
         assertThat(syncChanges(order)).containsExactly(tuple("sync_state", null, "missing"));
         assertThat(second.ordersChanged()).isZero();
+        assertThat(second.problems()).hasSize(1);
         assertThat(syncChanges(order)).hasSize(1);
     }
 
@@ -363,6 +373,78 @@ abstract class OrderSyncGuarantees extends PushTestBase {
         assertThat(syncChanges(changed)).hasSize(2);
     }
 
+    /**
+     * A pass writes only the orders it changes: an order as the connection holds it keeps its row
+     * (same row version, same {@code last_synced_at}), and its last-synced time is the start of the
+     * last completed pass over its table.
+     */
+    @Test
+    void anOrderWithNothingToApplyIsNotWrittenAndReportsTheLastPassAsSynced() throws SQLException {
+        StockOrder changed = savedOrder();
+        StockOrder quiet = savedOrderLike(changed);
+        // Whole milliseconds, so that times read back from a timestamptz compare equal.
+        MutableClock time = new MutableClock(clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        OrderSyncWriter writer = new OrderSyncWriter(jdbc, transaction, events, time);
+        OrderSync sync = syncInOneBatch(writer, time);
+        Instant firstPass = time.instant();
+        sync.sync(CONNECTION);
+        String quietVersion = rowVersion(quiet);
+        time.advance(Duration.ofMinutes(5));
+        Instant secondPass = time.instant();
+        downstream(
+                "update %s set \"RECEIVED\" = 2 where \"ID\" = ?", changed.id().toString());
+
+        SyncResult second = sync.sync(CONNECTION);
+
+        assertThat(second.ordersChecked()).isEqualTo(2);
+        assertThat(second.ordersChanged()).isEqualTo(1);
+        assertThat(rowVersion(quiet)).isEqualTo(quietVersion);
+        assertThat(ownLastSyncedAt(quiet)).isEqualTo(firstPass);
+        assertThat(writer.status(quiet.id())).isEqualTo(new OrderSyncWriter.SyncStatus("in_step", null, secondPass));
+        assertThat(ownLastSyncedAt(changed)).isEqualTo(secondPass);
+        assertThat(writer.status(changed.id()).syncedAt()).isEqualTo(secondPass);
+    }
+
+    /** Passes no longer read a closed order, so they do not move the time it was last synced. */
+    @Test
+    void aClosedOrderKeepsTheTimeItWasLastSynced() throws SQLException {
+        StockOrder closed = savedOrder();
+        StockOrder open = savedOrderLike(closed);
+        // Whole milliseconds, so that times read back from a timestamptz compare equal.
+        MutableClock time = new MutableClock(clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        OrderSyncWriter writer = new OrderSyncWriter(jdbc, transaction, events, time);
+        OrderSync sync = syncInOneBatch(writer, time);
+        downstream(
+                "update %s set \"STATUS\" = 'CLOSED' where \"ID\" = ?",
+                closed.id().toString());
+        Instant closing = time.instant();
+        sync.sync(CONNECTION);
+        time.advance(Duration.ofMinutes(5));
+
+        sync.sync(CONNECTION);
+
+        assertThat(writer.status(closed.id()).syncedAt()).isEqualTo(closing);
+        assertThat(writer.status(open.id()).syncedAt()).isEqualTo(time.instant());
+    }
+
+    /** An order that keeps its problem is reported on every pass but written only when it moves. */
+    @Test
+    void anOrderThatKeepsItsProblemIsReportedEachPassButWrittenOnce() throws SQLException {
+        StockOrder order = savedOrder();
+        downstream(
+                "update %s set \"STATUS\" = 'ON HOLD' where \"ID\" = ?",
+                order.id().toString());
+        SyncResult first = sync();
+        String version = rowVersion(order);
+
+        SyncResult second = sync();
+
+        assertThat(first.problems()).hasSize(1);
+        assertThat(second.problems()).isEqualTo(first.problems());
+        assertThat(rowVersion(order)).isEqualTo(version);
+        assertThat(syncWriter.status(order.id()).state()).isEqualTo("problem");
+    }
+
     /** A batch of one id: every order is its own SELECT, so batch edges are crossed. */
     SyncResult sync() {
         return sync(clock).sync(CONNECTION);
@@ -370,14 +452,34 @@ abstract class OrderSyncGuarantees extends PushTestBase {
 
     /** Every order in one batch, as a real pass reads them (up to 500 per batch). */
     SyncResult syncInOneBatch() {
+        return syncInOneBatch(syncWriter, clock).sync(CONNECTION);
+    }
+
+    OrderSync syncInOneBatch(OrderSyncWriter writer, java.time.Clock time) {
         return new OrderSync(
-                        connections,
-                        syncWriter,
-                        opener,
-                        new SyncCursors(jdbc),
-                        clock,
-                        new OrderSync.Settings(OrderSync.BATCH_SIZE, Duration.ofMinutes(10), Duration.ofHours(1)))
-                .sync(CONNECTION);
+                connections,
+                writer,
+                opener,
+                new SyncCursors(jdbc),
+                time,
+                new OrderSync.Settings(OrderSync.BATCH_SIZE, Duration.ofMinutes(10), Duration.ofHours(1)));
+    }
+
+    /** PostgreSQL's row version of the order: any UPDATE of the row changes it, a lock does not. */
+    String rowVersion(StockOrder order) {
+        return jdbc.sql("select xmin::text from stock_orders where id = ?")
+                .param(order.id())
+                .query(String.class)
+                .single();
+    }
+
+    /** The order's own {@code last_synced_at}: when sync last wrote it. */
+    Instant ownLastSyncedAt(StockOrder order) {
+        return jdbc.sql("select last_synced_at from stock_orders where id = ?")
+                .param(order.id())
+                .query((rs, rowNum) ->
+                        rs.getObject(1, java.time.OffsetDateTime.class).toInstant())
+                .single();
     }
 
     long lastEventPosition() {

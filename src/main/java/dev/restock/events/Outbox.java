@@ -44,7 +44,7 @@ public class Outbox {
         String payload = json.writeValueAsString(data);
         long position = jdbc.sql("""
                 insert into outbox_events (id, type, subject, payload, occurred_at)
-                values (?, ?, ?, cast(? as jsonb), ?)
+                values (?, ?, ?, cast(? as json), ?)
                 returning position
                 """)
                 .params(id, type, subject, payload, java.sql.Timestamp.from(occurredAt))
@@ -80,7 +80,7 @@ public class Outbox {
         }
         jdbc.sql("""
                 insert into outbox_events (id, type, subject, payload, occurred_at)
-                select e.id, e.type, e.subject, cast(e.payload as jsonb), ?
+                select e.id, e.type, e.subject, cast(e.payload as json), ?
                 from unnest(cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]))
                      with ordinality as e(id, type, subject, payload, n)
                 order by e.n

@@ -491,7 +491,7 @@ abstract class OrderSyncGuarantees extends PushTestBase {
     /** The order's events after {@code position}: type, number of changes and the external id it carries. */
     List<String> syncEvents(StockOrder order, long position) {
         return jdbc.sql("""
-                select type || ' ' || jsonb_array_length(payload -> 'changes') || ' changes, externalId '
+                select type || ' ' || json_array_length(payload -> 'changes') || ' changes, externalId '
                        || coalesce(payload -> 'order' ->> 'externalId', 'null')
                 from outbox_events
                 where subject = ? and position > ?

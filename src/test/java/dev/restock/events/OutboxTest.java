@@ -34,6 +34,25 @@ class OutboxTest extends DatabaseTest {
     }
 
     @Test
+    void thePayloadIsStoredAsTheTextWrittenWithItsKeysInOrder() {
+        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("reference", "PO-1");
+        data.put("amount", new java.math.BigDecimal("1.50"));
+        data.put("lines", List.of());
+
+        transaction.execute(status -> outbox.append("stock_order.saved", "order-1", data));
+        transaction.executeWithoutResult(
+                status -> outbox.appendAll(List.of(new Outbox.NewEvent("stock_order.updated", "order-1", data))));
+
+        assertThat(jdbc.sql("select payload::text from outbox_events order by position")
+                        .query(String.class)
+                        .list())
+                .containsExactly(
+                        "{\"reference\":\"PO-1\",\"amount\":1.50,\"lines\":[]}",
+                        "{\"reference\":\"PO-1\",\"amount\":1.50,\"lines\":[]}");
+    }
+
+    @Test
     void anEventRollsBackWithItsChange() {
         assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
                     outbox.append("stock_order.saved", "order-1", Map.of());

@@ -370,7 +370,7 @@ class OrderEventsTest extends DatabaseTest {
             return payload.get("order");
         }
 
-        /** Compared as JSON: jsonb keeps keys in an order of its own. */
+        /** Compared as JSON values, whatever the spacing and key order of the stored text. */
         List<JsonNode> changes() {
             List<JsonNode> changes = new java.util.ArrayList<>();
             payload.get("changes").forEach(changes::add);

@@ -172,8 +172,10 @@ class RetailSalesWriter {
     }
 
     private void restoreKey() {
+        long started = System.nanoTime();
         jdbc.sql("alter table sales_lines add constraint sales_lines_pkey primary key (order_ref, line_ref, source)")
                 .update();
+        log.debug("Built the key of sales_lines in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 
     /**

@@ -28,11 +28,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-// TODO(#2): the import is about 3x a plain COPY (target 3x, aim 2.6 for a margin): 3.11 at load
-// 1.6-2.2 with demand prepared during the key build (4.57 before). Next: move the SKU facts to the
-// reading thread, tally demand by a packed key (docs/performance.md, import section).
+// TODO(#2): the import is about 2.8-3x a plain COPY on a quiet machine (target 3x, aim 2.5 for
+// a margin; 2.95 at load 0.5-1.8, 2026-12-04 09:08 UTC, before the bulk load's early write-back,
+// which took about 120 ms off the commit). What is left is mostly server work on one connection:
+// the binary COPY of 12 columns (about the whole baseline's time by itself), the key of
+// sales_lines, the foreign-key checks of the demo attributes (docs/performance.md, import section).
 /**
  * Imports the UCI Online Retail data set as one store in Europe/London, with the demo attributes
  * (warehouses, vendors, stock) of {@link RetailAttributes}. All or nothing: one transaction.
@@ -98,6 +102,7 @@ public class OnlineRetailImporter {
     private ImportSummary importInTransaction(Path file, RetailAttributes attributes) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         jdbc.sql("set local work_mem = '128MB'").update();
+        TransactionSynchronizationManager.registerSynchronization(new CommitTimer());
         Map<String, Long> details = new LinkedHashMap<>();
         details.put("warehouses", attributesApplier.applyWarehouses(attributes));
         CountryWarehouses warehouses = new CountryWarehouses(attributes, warehouseIds());
@@ -208,6 +213,21 @@ public class OnlineRetailImporter {
                 id = ids.get(attributes.warehouseFor(lineCountry));
             }
             return id;
+        }
+    }
+
+    /** Logs how long the commit took: with minimal WAL, it writes out the files of a bulk load. */
+    private static final class CommitTimer implements TransactionSynchronization {
+        private long committing;
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            committing = System.nanoTime();
+        }
+
+        @Override
+        public void afterCommit() {
+            log.debug("Committed in {} ms", (System.nanoTime() - committing) / 1_000_000);
         }
     }
 

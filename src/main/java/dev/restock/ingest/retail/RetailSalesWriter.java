@@ -47,6 +47,9 @@ class RetailSalesWriter {
      */
     static final String CHANGED_VARIANTS = "retail_changed_variants";
 
+    /** What a bulk load sets {@code backend_flush_after} to: PostgreSQL's maximum. */
+    static final String BULK_FLUSH_AFTER = "2MB";
+
     private final JdbcClient jdbc;
 
     /**
@@ -169,11 +172,25 @@ class RetailSalesWriter {
     private void dropKey() {
         jdbc.sql("truncate sales_lines").update();
         jdbc.sql("alter table sales_lines drop constraint sales_lines_pkey").update();
+        writeBackAsItGoes();
+    }
+
+    /**
+     * Without WAL, the commit of a bulk load must fsync every file the transaction filled (about
+     * 125 MB for the full data set), and the kernel would otherwise keep them all in its cache
+     * until then. Asking it to write back each 2 MB the backend writes (the most PostgreSQL
+     * allows) spreads the writing over the load, while the disk is idle: the commit went from
+     * about 310 to 190 ms (docs/performance.md). Only for this transaction.
+     */
+    private void writeBackAsItGoes() {
+        jdbc.sql("set local backend_flush_after = '" + BULK_FLUSH_AFTER + "'").update();
     }
 
     private void restoreKey() {
+        long started = System.nanoTime();
         jdbc.sql("alter table sales_lines add constraint sales_lines_pkey primary key (order_ref, line_ref, source)")
                 .update();
+        log.debug("Built the key of sales_lines in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 
     /**

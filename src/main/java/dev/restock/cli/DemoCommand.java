@@ -23,10 +23,12 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -258,11 +260,14 @@ final class DemoCommand implements Callable<Integer> {
             }
             return sales;
         }
-        Optional<Path> shared = Stream.of(
+        List<Path> places = Stream.of(
                         SHARED_DATA,
                         repositoryRoot().map(r -> r.resolve(SHARED_DATA)).orElse(null))
-                .filter(path -> path != null && Files.isRegularFile(path))
-                .findFirst();
+                .filter(Objects::nonNull)
+                .map(path -> path.toAbsolutePath().normalize())
+                .distinct()
+                .toList();
+        Optional<Path> shared = places.stream().filter(Files::isRegularFile).findFirst();
         if (shared.isPresent()) {
             return shared.get();
         }
@@ -274,7 +279,8 @@ final class DemoCommand implements Callable<Integer> {
         spec.commandLine()
                 .getErr()
                 .println("The data set is not at "
-                        + SHARED_DATA.toAbsolutePath().normalize() + "; downloading the public original from "
+                        + places.stream().map(Path::toString).collect(Collectors.joining(" nor at "))
+                        + " (give it with --sales FILE); downloading the public original from "
                         + OnlineRetailDownload.ORIGINAL + " into " + downloads);
         return OnlineRetailDownload.download(downloads);
     }

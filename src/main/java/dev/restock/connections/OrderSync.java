@@ -16,6 +16,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -163,15 +168,26 @@ public class OrderSync {
         Map<UUID, StockOrder> byId = toRead.stream()
                 .collect(Collectors.toMap(StockOrder::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         List<UUID> ids = List.copyOf(byId.keySet());
-        int batchSize = settings.batchSize();
-        for (int start = 0; start < ids.size(); start += batchSize) {
-            List<UUID> batch = ids.subList(start, Math.min(start + batchSize, ids.size()));
-            log.debug("Reading {} orders from '{}' table '{}'", batch.size(), connection.name(), table);
-            List<DownstreamOrder> read = reader.read(batch);
-            Map<UUID, SyncOutcome> applied = applyAll(connection, byId, read);
-            for (DownstreamOrder downstream : read) {
-                StockOrder order = byId.get(downstream.orderId());
-                tally.add(order, applied.getOrDefault(order.id(), new SyncOutcome(0, 0, List.of())));
+        List<List<UUID>> batches = new ArrayList<>();
+        for (int start = 0; start < ids.size(); start += settings.batchSize()) {
+            batches.add(ids.subList(start, Math.min(start + settings.batchSize(), ids.size())));
+        }
+        // The next batch is read from the connection while this one is applied in Restock's own
+        // database: two databases, so the two waits overlap. Reads stay in order, one at a time,
+        // on one thread; closing the executor waits for a read in flight, so the connection is
+        // never closed under it.
+        try (ExecutorService reading = Executors.newSingleThreadExecutor(
+                Thread.ofPlatform().name("restock-sync-read").daemon().factory())) {
+            Future<List<DownstreamOrder>> next =
+                    batches.isEmpty() ? null : reading.submit(readBatch(reader, batches.get(0)));
+            for (int i = 0; i < batches.size(); i++) {
+                List<DownstreamOrder> read = await(next);
+                next = i + 1 < batches.size() ? reading.submit(readBatch(reader, batches.get(i + 1))) : null;
+                Map<UUID, SyncOutcome> applied = applyAll(connection, byId, read);
+                for (DownstreamOrder downstream : read) {
+                    StockOrder order = byId.get(downstream.orderId());
+                    tally.add(order, applied.getOrDefault(order.id(), new SyncOutcome(0, 0, List.of())));
+                }
             }
         }
         // Stored for every table, read by cursor or not: its orders with nothing to apply were not
@@ -180,6 +196,31 @@ public class OrderSync {
                 ? nextCursor
                 : cursor.map(SyncCursors.Cursor::updatedAt).orElse(null);
         cursors.store(connection.name(), table, kept, full ? now : null, now, clock.instant());
+    }
+
+    private static Callable<List<DownstreamOrder>> readBatch(SyncReader reader, List<UUID> batch) {
+        return () -> {
+            log.debug("Reading {} orders from table '{}'", batch.size(), reader.table());
+            return reader.read(batch);
+        };
+    }
+
+    /** The batch read on the reading thread, or the failure that reading it met. */
+    private static List<DownstreamOrder> await(Future<List<DownstreamOrder>> read) throws SQLException {
+        try {
+            return read.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectionException("Sync was interrupted while reading; orders applied before stay applied.", e);
+        }
     }
 
     private boolean fullPassDue(SyncCursors.Cursor cursor) {

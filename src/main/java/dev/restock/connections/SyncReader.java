@@ -68,6 +68,10 @@ final class SyncReader {
         }
     }
 
+    String table() {
+        return table;
+    }
+
     /** Whether the table has an UPDATED_AT column to keep a cursor on. */
     boolean hasUpdatedAt() {
         return columns.containsKey(ContractColumn.UPDATED_AT);

@@ -303,6 +303,38 @@ abstract class OrderSyncGuarantees extends PushTestBase {
         assertThat(syncEvents(fine, beforeSync)).hasSize(1);
     }
 
+    /**
+     * The next batch is read while the current one is applied: a read that fails stops the pass,
+     * the batches before it stay applied, and nothing after it is read or applied.
+     */
+    @Test
+    void aReadFailingMidPassStopsThePassAndKeepsTheBatchesAppliedBefore() throws SQLException {
+        StockOrder first = savedOrder();
+        StockOrder second = savedOrderLike(first);
+        StockOrder third = savedOrderLike(first);
+        for (StockOrder order : List.of(first, second, third)) {
+            downstream(
+                    "update %s set \"RECEIVED\" = 2 where \"ID\" = ?",
+                    order.id().toString());
+        }
+        opener.fail("^select .* where .* in \\(", 1, FaultyOpener.Effect.FAIL);
+
+        assertThatThrownBy(this::sync)
+                .isInstanceOf(ConnectionException.class)
+                .hasMessageContaining("Orders applied before stay applied");
+
+        List<StockOrder> inOrder = List.of(first, second, third).stream()
+                .sorted(java.util.Comparator.comparing(StockOrder::createdAt).thenComparing(StockOrder::id))
+                .toList();
+        assertThat(orders.lines(inOrder.get(0).id()))
+                .allSatisfy(line -> assertThat(line.received()).isEqualByComparingTo("2"));
+        assertThat(orders.lines(inOrder.get(1).id()))
+                .allSatisfy(line -> assertThat(line.received()).isZero());
+        assertThat(orders.lines(inOrder.get(2).id()))
+                .allSatisfy(line -> assertThat(line.received()).isZero());
+        assertThat(sync().ordersChanged()).isEqualTo(2);
+    }
+
     @Test
     void closedOrdersAreNoLongerRead() throws SQLException {
         StockOrder order = savedOrder();

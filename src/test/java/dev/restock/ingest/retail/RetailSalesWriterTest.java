@@ -40,6 +40,25 @@ class RetailSalesWriterTest extends DatabaseTest {
         assertThat(during).isEqualTo("0");
     }
 
+    @Test
+    void aBulkLoadFillsTheConstantColumnsOnEveryLineAndLeavesNoDefaultsBehind() {
+        importer.importFile(OnlineRetailImporterTest.SMALL);
+
+        assertThat(jdbc.sql("select distinct source || ' ' || currency from sales_lines")
+                        .query(String.class)
+                        .list())
+                .containsExactly("online-retail GBP");
+        assertThat(jdbc.sql("select count(*) from sales_lines")
+                        .query(Long.class)
+                        .single())
+                .isPositive();
+        assertThat(jdbc.sql("""
+                        select count(*) from information_schema.columns
+                        where table_name = 'sales_lines' and column_name in ('source', 'currency')
+                          and column_default is not null
+                        """).query(Long.class).single()).isZero();
+    }
+
     /**
      * The setting in a session's transaction once its (empty) copy is finished, as the connection
      * answers no query during a COPY; the transaction is then rolled back.

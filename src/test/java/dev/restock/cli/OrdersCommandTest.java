@@ -173,9 +173,13 @@ class OrdersCommandTest extends DatabaseTest {
         assertThat(error.strip().lines())
                 .singleElement()
                 .asString()
-                .startsWith("error: Saving " + reference + " to 'down' failed while writing to PURCHASE_ORDERS");
-        assertThat(output.getErr()).doesNotContain("failed while writing");
-        assertThat(output.getOut()).doesNotContain("failed while writing");
+                .startsWith("error: Saving " + reference + " to 'down' failed while connecting: PSQLException:"
+                        + " Connection to 127.0.0.1:1 refused")
+                .contains("Nothing was written; the order stays editable and can be saved again. Run `restock"
+                        + " connections test down` to check its URL, user and secret.")
+                .doesNotContain("PURCHASE_ORDERS");
+        assertThat(output.getErr()).doesNotContain("failed while connecting");
+        assertThat(output.getOut()).doesNotContain("failed while connecting");
     }
 
     @Test

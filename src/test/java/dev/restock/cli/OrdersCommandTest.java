@@ -117,6 +117,20 @@ class OrdersCommandTest extends DatabaseTest {
     }
 
     @Test
+    void aRefusedCreateSaysNothingWasCreatedAndNamesNoReference() {
+        catalog();
+
+        String refused = runForErrors(
+                1, "orders", "create", "--type", "po", "--vendor", "ACME", "--warehouse", "MAIN", "--line", "NOSKU=1");
+        String edited = runForErrors(1, "orders", "edit", create(), "--add", "NOSKU=1");
+
+        assertThat(refused.strip()).isEqualTo("error: There is no variant with SKU 'NOSKU'. Nothing was created.");
+        assertThat(edited.strip())
+                .matches("error: There is no variant with SKU 'NOSKU'. Order PO-\\d+ was not changed.");
+        assertThat(run(0, "orders", "list")).contains("1 orders");
+    }
+
+    @Test
     void overReceiptIsRefusedWithWhatWouldHaveHappened() {
         catalog();
         String reference = create();

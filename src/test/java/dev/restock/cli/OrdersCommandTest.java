@@ -41,6 +41,41 @@ class OrdersCommandTest extends DatabaseTest {
     }
 
     @Test
+    void savesAndRecoversWithJsonForScripts() {
+        catalog();
+        String reference = create();
+        String unsaved = create();
+        run(0, "connections", "add", "down", "--kind", "postgresql", "--url", "jdbc:postgresql://127.0.0.1:1/x");
+
+        var json = tools.jackson.databind.json.JsonMapper.builder().build();
+        var saved = json.readTree(run(0, "orders", "save", reference, "--format", "json"));
+        var recovered = json.readTree(run(0, "orders", "recover", "--format", "json"));
+        StringWriter failedOut = new StringWriter();
+        CommandLine failing = Main.commandLine();
+        failing.setOut(new PrintWriter(failedOut));
+        failing.setErr(new PrintWriter(new StringWriter()));
+        int failed = failing.execute(withHome("orders", "save", unsaved, "--to", "down", "--format", "json"));
+
+        assertThat(saved.propertyNames()).containsExactly("connection", "table", "rows", "order");
+        assertThat(saved.get("connection").asString()).isEqualTo("local");
+        assertThat(saved.get("table").asString()).isEqualTo("PURCHASE_ORDERS");
+        assertThat(saved.get("rows").asLong()).isEqualTo(1);
+        assertThat(saved.get("order").get("reference").asString()).isEqualTo(reference);
+        assertThat(saved.get("order").get("saveState").asString()).isEqualTo("saved");
+        assertThat(saved.get("order").get("readOnly").asBoolean()).isTrue();
+        assertThat(saved.get("order").get("lines")).hasSize(1);
+        assertThat(recovered.propertyNames()).containsExactly("saved", "undone", "unsettled");
+        assertThat(recovered.get("unsettled").asInt()).isZero();
+        assertThat(failed).isEqualTo(1);
+        assertThat(json.readTree(failedOut.toString())
+                        .get("errors")
+                        .get(0)
+                        .get("message")
+                        .asString())
+                .startsWith("Saving " + unsaved + " to 'down' failed while connecting");
+    }
+
+    @Test
     void createsEditsOpensAndReceivesAnOrderFromTheCommandLine() {
         catalog();
 

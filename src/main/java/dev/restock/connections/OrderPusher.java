@@ -149,7 +149,7 @@ public class OrderPusher {
     private static String hint(PushWriter.Progress.Step step, Connection connection, String table) {
         String name = connection.name();
         return switch (step) {
-            case CONNECTING -> " Run `restock connections test " + name + "` to check its URL, user and secret.";
+            case CONNECTING -> " Run `restock connections test " + name + "` to check that it can be opened.";
             case READING_COLUMNS ->
                 " If table " + table + " does not exist yet, create it with `restock connections"
                         + " ddl " + name + " --apply` (or have an administrator run the statements `restock connections"

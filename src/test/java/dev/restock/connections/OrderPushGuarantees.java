@@ -115,7 +115,7 @@ abstract class OrderPushGuarantees extends PushTestBase {
                 .hasMessage("Saving " + order.reference() + " to '" + CONNECTION + "' failed while connecting:"
                         + " SQLTransientConnectionException: Injected refusal to connect. Nothing was written; the"
                         + " order stays editable and can be saved again. Run `restock connections test " + CONNECTION
-                        + "` to check its URL, user and secret.");
+                        + "` to check that it can be opened.");
 
         // Nothing reached the table, so there was nothing to undo: no second connection.
         assertThat(opener.opens()).isEqualTo(1);

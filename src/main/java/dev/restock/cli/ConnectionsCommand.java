@@ -3,6 +3,7 @@ package dev.restock.cli;
 import dev.restock.connections.Connection;
 import dev.restock.connections.ConnectionCheck;
 import dev.restock.connections.ConnectionDdl;
+import dev.restock.connections.ConnectionException;
 import dev.restock.connections.ConnectionKind;
 import dev.restock.connections.ConnectionTester;
 import dev.restock.connections.Connections;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -183,10 +185,19 @@ final class ConnectionsCommand {
         @Parameters(paramLabel = "NAME", description = "The connection's name, e.g. snowflake.")
         String name;
 
-        @Option(names = "--kind", required = true, description = "duckdb, postgresql or snowflake.")
-        String kind;
+        @Option(
+                names = "--kind",
+                required = true,
+                paramLabel = "KIND",
+                description = "duckdb, postgresql or snowflake.")
+        ConnectionKind kind;
 
-        @Option(names = "--url", required = true, paramLabel = "JDBC_URL", description = "The JDBC URL, no password.")
+        @Option(
+                names = "--url",
+                required = true,
+                paramLabel = "JDBC_URL",
+                description = "The JDBC URL, no password; it starts with jdbc:duckdb:, jdbc:postgresql: or"
+                        + " jdbc:snowflake: as --kind says.")
         String url;
 
         @Option(names = "--user", description = "The user (Snowflake: the service user).")
@@ -232,19 +243,7 @@ final class ConnectionsCommand {
 
         @Override
         public Integer call() {
-            Map<OrderType, String> byType = new EnumMap<>(OrderType.class);
-            tables.forEach((type, table) -> byType.put(OrderType.fromCode(type), table));
-            Connection connection = new Connection(
-                            name,
-                            ConnectionKind.fromCode(kind),
-                            url,
-                            user,
-                            secret("--password", passwordEnv, passwordFile),
-                            properties,
-                            byType,
-                            false)
-                    .withPrivateKey(privateKeyFile, secret("--private-key-passphrase", passphraseEnv, passphraseFile))
-                    .withUpdatedAtMaintained(updatedAtMaintained);
+            Connection connection = connection();
             try (var context = RestockRuntime.startForCommand(connections.root.home())) {
                 context.getBean(Connections.class).save(connection);
             }
@@ -253,6 +252,49 @@ final class ConnectionsCommand {
                     .println("Stored connection '" + name + "'. Check it: restock connections test " + name);
             warnOfUnreadableSecrets(connection);
             return 0;
+        }
+
+        /**
+         * The connection the options describe. What it refuses (a URL its kind's driver would not
+         * take, an unknown order type, a password in the URL) is bad usage, reported before
+         * anything is started.
+         */
+        private Connection connection() {
+            if (!kind.accepts(url)) {
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "Invalid value for option '--url': '" + url + "' is not a " + kind.code() + " JDBC URL"
+                                + " (expected one starting with " + kind.jdbcPrefix() + ")");
+            }
+            Map<OrderType, String> byType = new EnumMap<>(OrderType.class);
+            tables.forEach((type, table) -> byType.put(orderType(type), table));
+            try {
+                return new Connection(
+                                name,
+                                kind,
+                                url,
+                                user,
+                                secret("--password", passwordEnv, passwordFile),
+                                properties,
+                                byType,
+                                false)
+                        .withPrivateKey(
+                                privateKeyFile, secret("--private-key-passphrase", passphraseEnv, passphraseFile))
+                        .withUpdatedAtMaintained(updatedAtMaintained);
+            } catch (ConnectionException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+            }
+        }
+
+        private OrderType orderType(String code) {
+            try {
+                return OrderType.fromCode(code);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "Invalid value for option '--table': '" + code + "' is not an order type (expected po,"
+                                + " transfer or assembly)");
+            }
         }
 
         /**
@@ -273,7 +315,7 @@ final class ConnectionsCommand {
 
         private SecretReference secret(String option, String variable, Path file) {
             if (variable != null && file != null) {
-                throw new picocli.CommandLine.ParameterException(
+                throw new ParameterException(
                         spec.commandLine(), option + "-env and " + option + "-file: give one of them, not both.");
             }
             return variable != null

@@ -1,8 +1,10 @@
 package dev.restock.cli;
 
+import dev.restock.connections.ConnectionKind;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.TypeConversionException;
 
@@ -20,6 +22,7 @@ final class OptionConverters {
         commandLine.registerConverter(BigDecimal.class, OptionConverters::decimal);
         commandLine.registerConverter(Integer.class, OptionConverters::wholeNumber);
         commandLine.registerConverter(int.class, OptionConverters::wholeNumber);
+        commandLine.registerConverter(ConnectionKind.class, OptionConverters::connectionKind);
     }
 
     static LocalDate date(String value) {
@@ -45,5 +48,13 @@ final class OptionConverters {
         } catch (NumberFormatException e) {
             throw new TypeConversionException("'" + value + "' is not a whole number (expected one such as 10)");
         }
+    }
+
+    static ConnectionKind connectionKind(String value) {
+        return Arrays.stream(ConnectionKind.values())
+                .filter(kind -> kind.code().equalsIgnoreCase(value.strip()))
+                .findFirst()
+                .orElseThrow(() -> new TypeConversionException(
+                        "'" + value + "' is not a connection kind (expected duckdb, postgresql or snowflake)"));
     }
 }

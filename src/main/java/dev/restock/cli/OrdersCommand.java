@@ -8,6 +8,7 @@ import dev.restock.orders.Actor;
 import dev.restock.orders.OrderDocuments;
 import dev.restock.orders.OrderHistory;
 import dev.restock.orders.StockOrder;
+import dev.restock.orders.StockOrderDocument;
 import dev.restock.orders.StockOrders;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -88,6 +89,9 @@ final class OrdersCommand {
             description = "Save an order to a connection; from then on it is read-only in Restock.")
     static final class Save implements Callable<Integer> {
 
+        /** What {@code --format json} prints: where the order went, and the order as saved. */
+        record Saved(String connection, String table, long rows, StockOrderDocument order) {}
+
         @ParentCommand
         OrdersCommand orders;
 
@@ -101,6 +105,9 @@ final class OrdersCommand {
                 description = "The connection to save to (default: ${DEFAULT-VALUE}).")
         String connection;
 
+        @Mixin
+        FormatOption output;
+
         @Spec
         CommandSpec spec;
 
@@ -109,11 +116,17 @@ final class OrdersCommand {
             try (var context = RestockRuntime.startForCommand(orders.root.home())) {
                 StockOrder order = context.getBean(StockOrders.class).resolve(reference);
                 PushResult result = context.getBean(OrderPusher.class).push(order.id(), connection, user());
-                spec.commandLine()
-                        .getOut()
-                        .printf(
-                                "Saved %s to '%s' table %s: %d rows%n",
-                                result.order().reference(), result.connection(), result.table(), result.rows());
+                PrintWriter out = spec.commandLine().getOut();
+                if (output.json()) {
+                    StockOrderDocument saved =
+                            context.getBean(OrderDocuments.class).of(order.id());
+                    out.println(
+                            FormatOption.toJson(new Saved(result.connection(), result.table(), result.rows(), saved)));
+                } else {
+                    out.printf(
+                            "Saved %s to '%s' table %s: %d rows%n",
+                            result.order().reference(), result.connection(), result.table(), result.rows());
+                }
             }
             return 0;
         }
@@ -122,11 +135,15 @@ final class OrdersCommand {
     @Command(
             name = "recover",
             mixinStandardHelpOptions = true,
-            description = "Finish or undo saves that were interrupted, checking each connection's table.")
+            description = "Finish or undo saves that were interrupted, checking each connection's table. Exit code"
+                    + " 1 while any stays unsettled.")
     static final class Recover implements Callable<Integer> {
 
         @ParentCommand
         OrdersCommand orders;
+
+        @Mixin
+        FormatOption output;
 
         @Spec
         CommandSpec spec;
@@ -136,11 +153,14 @@ final class OrdersCommand {
             try (var context = RestockRuntime.startForCommand(orders.root.home())) {
                 PushRecovery.Outcome outcome =
                         context.getBean(PushRecovery.class).recoverInterruptedPushes();
-                spec.commandLine()
-                        .getOut()
-                        .printf(
-                                "%d saved, %d undone, %d still unsettled%n",
-                                outcome.saved(), outcome.undone(), outcome.unsettled());
+                PrintWriter out = spec.commandLine().getOut();
+                if (output.json()) {
+                    out.println(FormatOption.toJson(outcome));
+                } else {
+                    out.printf(
+                            "%d saved, %d undone, %d still unsettled%n",
+                            outcome.saved(), outcome.undone(), outcome.unsettled());
+                }
                 return outcome.unsettled() == 0 ? 0 : 1;
             }
         }

@@ -23,6 +23,16 @@ public enum ConnectionKind {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** How a JDBC URL of this kind starts, e.g. {@code jdbc:postgresql:}; its driver takes no other. */
+    public String jdbcPrefix() {
+        return "jdbc:" + code() + ":";
+    }
+
+    /** True when {@code jdbcUrl} is one this kind's driver would take. */
+    public boolean accepts(String jdbcUrl) {
+        return jdbcUrl != null && jdbcUrl.startsWith(jdbcPrefix());
+    }
+
     public static ConnectionKind fromCode(String code) {
         return Arrays.stream(values())
                 .filter(kind -> kind.code().equals(code))

@@ -83,6 +83,9 @@ public class ConnectionOpener {
             if (last instanceof SQLException sql) {
                 throw sql;
             }
+            if (last instanceof RestockException restock) {
+                throw restock;
+            }
             throw new SQLException(last.getMessage(), last);
         }
     }
@@ -130,11 +133,14 @@ public class ConnectionOpener {
     /**
      * The text of a driver error with the connection's secret masked, for messages and the
      * order's last error: drivers are not known to echo passwords, but one that did must not
-     * leak it into Restock's database or logs. It ends without a period: callers go on with
-     * their own sentence.
+     * leak it into Restock's database or logs. A driver's error keeps its type, which says where
+     * it came from ({@code PSQLException: ...}); Restock's own message is meant for the user as it
+     * is. It ends without a period: callers go on with their own sentence.
      */
     public String describe(Connection connection, Throwable error) {
-        String text = error.getClass().getSimpleName() + ": " + RestockException.clause(error.getMessage());
+        String message = RestockException.clause(error.getMessage());
+        String text =
+                error instanceof RestockException ? message : error.getClass().getSimpleName() + ": " + message;
         if (error instanceof SQLException sql && sql.getErrorCode() != 0) {
             text = text + " (error " + sql.getErrorCode() + ", SQL state " + sql.getSQLState() + ")";
         }

@@ -117,13 +117,12 @@ public class OrderPusher {
             rows = contractRows.of(attempt, clock.instant());
             count = writer.write(connection, table, id, rows, progress);
         } catch (SQLException | RuntimeException e) {
-            String hint = progress.tableRead() ? "" : missingTableHint(connection, table);
-            throw failed(attempt, connection, table, "writing to " + table, e, progress.insertSent(), actor, hint);
+            throw failed(attempt, connection, table, progress, e, actor);
         }
         if (count != rows.size()) {
             IllegalStateException mismatch = new IllegalStateException(
                     "found " + count + " rows with the order's ID after the commit, expected " + rows.size());
-            throw failed(attempt, connection, table, "checking " + table, mismatch, true, actor, "");
+            throw failed(attempt, connection, table, progress, mismatch, actor);
         }
 
         checkpoint.committed(attempt);
@@ -142,12 +141,21 @@ public class OrderPusher {
         return new PushResult(orders.get(attempt.order().id()), connection.name(), table, count);
     }
 
-    /** After a failure to read the table's columns: most often the table is not there yet. */
-    private static String missingTableHint(Connection connection, String table) {
-        return " If table " + table + " does not exist yet, create it with `restock connections ddl "
-                + connection.name() + " --apply` (or have an administrator run the statements `restock"
-                + " connections ddl " + connection.name() + "` prints); `restock connections test "
-                + connection.name() + "` checks the tables.";
+    /**
+     * What the user can do about a failure at {@code step}: check the connection when it could
+     * not be opened; create the table when its columns could not be read (most often it is not
+     * there yet). Other steps' messages say enough themselves.
+     */
+    private static String hint(PushWriter.Progress.Step step, Connection connection, String table) {
+        String name = connection.name();
+        return switch (step) {
+            case CONNECTING -> " Run `restock connections test " + name + "` to check that it can be opened.";
+            case READING_COLUMNS ->
+                " If table " + table + " does not exist yet, create it with `restock connections"
+                        + " ddl " + name + " --apply` (or have an administrator run the statements `restock connections"
+                        + " ddl " + name + "` prints); `restock connections test " + name + "` checks the tables.";
+            default -> "";
+        };
     }
 
     /**
@@ -163,20 +171,24 @@ public class OrderPusher {
             SaveAttempt attempt,
             Connection connection,
             String table,
-            String step,
+            PushWriter.Progress progress,
             Exception error,
-            boolean mayHaveWritten,
-            Actor actor,
-            String hint) {
+            Actor actor) {
         String reference = attempt.order().reference();
-        String problem = "Saving " + reference + " to '" + connection.name() + "' failed while " + step + ": "
-                + opener.describe(connection, error) + ".";
+        String problem = "Saving " + reference + " to '" + connection.name() + "' failed while "
+                + progress.step().describe(table) + ": " + opener.describe(connection, error) + ".";
+        String hint = hint(progress.step(), connection, table);
+        if (!progress.tableChangeSent()) {
+            // Nothing that changes the table was sent, so there is nothing to undo; a compensating
+            // delete would only fail the same way (or wait for a held DuckDB file once more).
+            return markFailed(attempt, problem + " Nothing was written;", hint, error, actor);
+        }
         String outcome = " Restock removed any rows it wrote;";
         try {
             writer.deleteOrder(connection, table, attempt.order().id().toString());
         } catch (SQLException | RuntimeException compensation) {
             error.addSuppressed(compensation);
-            if (mayHaveWritten) {
+            if (progress.insertSent()) {
                 String message = problem + " Restock could not remove what it may have written ("
                         + opener.describe(connection, compensation) + "), so the order stays read-only until"
                         + " push recovery checks the table and finishes or undoes the save.";
@@ -186,7 +198,12 @@ public class OrderPusher {
             }
             outcome = " Nothing was written;";
         }
-        String message = problem + outcome + " the order stays editable and can be saved again." + hint;
+        return markFailed(attempt, problem + outcome, hint, error, actor);
+    }
+
+    private PushFailedException markFailed(
+            SaveAttempt attempt, String failure, String hint, Exception error, Actor actor) {
+        String message = failure + " the order stays editable and can be saved again." + hint;
         saves.markFailed(attempt, message, actor);
         log.info(message);
         return new PushFailedException(message, attempt.order().id(), true, error);

@@ -22,16 +22,50 @@ import org.springframework.stereotype.Component;
 class PushWriter {
 
     /**
-     * How far a write got, so a failure can be judged: before the INSERT was sent the table
-     * cannot hold rows of this attempt. Not thread-safe; one per write.
+     * How far a write got, so a failure can be named by its step and judged: before the first
+     * statement that changes the table was sent, this attempt cannot have written anything.
+     * Not thread-safe; one per write.
      */
     static final class Progress {
-        private boolean tableRead;
+
+        /** The steps of a write, in the order they run. */
+        enum Step {
+            PREPARING,
+            CONNECTING,
+            CREATING_TABLE,
+            READING_COLUMNS,
+            CHECKING_COLUMNS,
+            WRITING,
+            COUNTING;
+
+            /** What Restock was doing, to follow "failed while". */
+            String describe(String table) {
+                return switch (this) {
+                    case PREPARING -> "preparing the rows for " + table;
+                    case CONNECTING -> "connecting";
+                    case CREATING_TABLE -> "creating table " + table;
+                    case READING_COLUMNS -> "reading the columns of " + table;
+                    case CHECKING_COLUMNS -> "checking the columns of " + table;
+                    case WRITING -> "writing to " + table;
+                    case COUNTING -> "counting the rows written to " + table;
+                };
+            }
+        }
+
+        private Step step = Step.PREPARING;
         private boolean insertSent;
 
-        /** The table's columns were read: it exists and the connection may read it. */
-        boolean tableRead() {
-            return tableRead;
+        Step step() {
+            return step;
+        }
+
+        void reached(Step next) {
+            step = next;
+        }
+
+        /** A statement that changes the table (the DELETE before the rows) was sent. */
+        boolean tableChangeSent() {
+            return step.compareTo(Step.WRITING) >= 0;
         }
 
         boolean insertSent() {
@@ -57,16 +91,20 @@ class PushWriter {
             Progress progress)
             throws SQLException {
         SqlDialect dialect = connection.dialect();
+        progress.reached(Progress.Step.CONNECTING);
         try (java.sql.Connection jdbc = opener.open(connection)) {
             if (connection.createTables()) {
+                progress.reached(Progress.Step.CREATING_TABLE);
                 try (Statement statement = jdbc.createStatement()) {
                     statement.execute(dialect.createTable(table));
                 }
             }
+            progress.reached(Progress.Step.READING_COLUMNS);
             Map<ContractColumn, String> present = columnsPresent(jdbc, connection, table);
-            progress.tableRead = true;
+            progress.reached(Progress.Step.CHECKING_COLUMNS);
             Map<ContractColumn, String> columns = requireColumns(present, connection, table);
 
+            progress.reached(Progress.Step.WRITING);
             jdbc.setAutoCommit(false);
             try {
                 delete(jdbc, dialect, table, columns.get(ContractColumn.ID), orderId);
@@ -77,6 +115,7 @@ class PushWriter {
                 rollbackQuietly(jdbc, e);
                 throw e;
             }
+            progress.reached(Progress.Step.COUNTING);
             return count(jdbc, dialect, table, columns.get(ContractColumn.ID), orderId);
         }
     }
@@ -96,7 +135,8 @@ class PushWriter {
 
     /**
      * The table's name for each contract column, matched case-insensitively. A table without a
-     * required column is refused before anything is written, naming the DDL that would add it.
+     * required column is refused before anything is written, naming the DDL that would add it;
+     * the caller says that nothing was written.
      */
     private static Map<ContractColumn, String> requireColumns(
             Map<ContractColumn, String> columns, Connection connection, String table) {
@@ -107,7 +147,7 @@ class PushWriter {
             throw new ConnectionException("Table " + table + " of connection '" + connection.name()
                     + "' lacks the column(s) "
                     + missing.stream().map(Enum::name).collect(Collectors.joining(", "))
-                    + ". Nothing was written. Add them with: "
+                    + ". Add them with: "
                     + missing.stream()
                             .map(column -> connection.dialect().addColumn(table, column))
                             .collect(Collectors.joining("; ")));

@@ -78,7 +78,8 @@ public class StockOrders {
             history.record(id, actor, "order", null, reference);
             StockOrder created = get(id);
             for (NewOrderLine line : lines) {
-                insertLine(created, line, actor);
+                // The reference is not the user's yet: a refused line must not name it.
+                insertLine(created, line, actor, "Nothing was created.");
             }
             events.created(id);
         });
@@ -163,7 +164,7 @@ public class StockOrders {
     /** Adds a line for the variant with the line's SKU, copying its title and barcode as they are now. */
     public StockOrderLine addLine(UUID orderId, NewOrderLine line, Actor actor) {
         check(line);
-        String lineItemId = change(orderId, order -> insertLine(order, line, actor));
+        String lineItemId = change(orderId, order -> insertLine(order, line, actor, unchanged(order)));
         return line(orderId, lineItemId);
     }
 
@@ -190,7 +191,7 @@ public class StockOrders {
         change(orderId, order -> {
             edit.quantities().forEach(change -> setQuantity(order, change, actor));
             edit.removals().forEach(lineItemId -> deleteLine(order, lineItemId, actor));
-            edit.additions().forEach(line -> insertLine(order, line, actor));
+            edit.additions().forEach(line -> insertLine(order, line, actor, unchanged(order)));
             return null;
         });
     }
@@ -273,8 +274,15 @@ public class StockOrders {
                 .orElseThrow(() -> new StockOrderException("There is no order status '" + name + "'."));
     }
 
-    /** Inserts a line at the next line item id, never one used before; the caller holds the lock. */
-    private String insertLine(StockOrder order, NewOrderLine line, Actor actor) {
+    private static String unchanged(StockOrder order) {
+        return "Order " + order.reference() + " was not changed.";
+    }
+
+    /**
+     * Inserts a line at the next line item id, never one used before; the caller holds the lock.
+     * {@code outcome} ends the refusal of an unknown SKU: what the rolled-back transaction left.
+     */
+    private String insertLine(StockOrder order, NewOrderLine line, Actor actor, String outcome) {
         String next =
                 String.valueOf(jdbc.sql("""
                         update stock_orders set last_line_item_id = last_line_item_id + 1
@@ -292,8 +300,7 @@ public class StockOrders {
                 .params(order.id(), next, line.quantity(), line.costPrice(), order.vendorId(), line.sku())
                 .update();
         if (inserted == 0) {
-            throw new StockOrderException("There is no variant with SKU '" + line.sku() + "'. Order "
-                    + order.reference() + " was not changed.");
+            throw new StockOrderException("There is no variant with SKU '" + line.sku() + "'. " + outcome);
         }
         history.record(order.id(), actor, "line " + next, null, line.quantity());
         return next;

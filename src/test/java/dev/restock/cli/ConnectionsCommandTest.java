@@ -154,4 +154,65 @@ class ConnectionsCommandTest extends DatabaseTest {
                         .single())
                 .isEqualTo("RESTOCK_KEY_PASS");
     }
+
+    @Test
+    void anUnknownKindOrAUrlOfAnotherKindIsBadUsageAndNothingIsStored() {
+        String kind = addForErrors("ora", "--kind", "oracle", "--url", "jdbc:oracle:thin:@db:1521/erp");
+        String otherDriver = addForErrors("nosuch", "--kind", "duckdb", "--url", "jdbc:nosuch:/tmp/x");
+        String plainPath = addForErrors("plain", "--kind", "duckdb", "--url", "/tmp/plain.duckdb");
+        String wrongKind = addForErrors("pgduck", "--kind", "postgresql", "--url", "jdbc:duckdb:/tmp/x.duckdb");
+        String table =
+                addForErrors("tbl", "--kind", "duckdb", "--url", "jdbc:duckdb:/tmp/x.duckdb", "--table", "boat=B");
+
+        assertThat(kind.strip())
+                .isEqualTo("error: Invalid value for option '--kind': 'oracle' is not a connection kind (expected"
+                        + " duckdb, postgresql or snowflake). See 'restock connections add --help'.");
+        assertThat(otherDriver.strip())
+                .isEqualTo("error: Invalid value for option '--url': 'jdbc:nosuch:/tmp/x' is not a duckdb JDBC URL"
+                        + " (expected one starting with jdbc:duckdb:). See 'restock connections add --help'.");
+        assertThat(plainPath.strip()).contains("'/tmp/plain.duckdb' is not a duckdb JDBC URL");
+        assertThat(wrongKind.strip()).contains("(expected one starting with jdbc:postgresql:)");
+        assertThat(table.strip()).contains("'boat' is not an order type (expected po, transfer or assembly)");
+        assertThat(jdbc.sql("select count(*) from connections where name in ('ora', 'nosuch', 'plain', 'pgduck',"
+                                + " 'tbl')")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
+    void theKindIsReadWithoutRegardToCase() {
+        CommandLine command = Main.commandLine();
+        command.setOut(new PrintWriter(new StringWriter()));
+        command.setErr(new PrintWriter(new StringWriter()));
+
+        int added = command.execute(
+                "--home",
+                TEST_HOME.toString(),
+                "connections",
+                "add",
+                "wh",
+                "--kind",
+                "DuckDB",
+                "--url",
+                "jdbc:duckdb:/tmp/restock-cli-kind.duckdb");
+
+        assertThat(added).isZero();
+    }
+
+    /** Runs {@code connections add NAME ...}, expecting exit code 2; returns standard error. */
+    private static String addForErrors(String name, String... options) {
+        StringWriter err = new StringWriter();
+        CommandLine command = Main.commandLine();
+        command.setOut(new PrintWriter(new StringWriter()));
+        command.setErr(new PrintWriter(err));
+        java.util.List<String> args = new java.util.ArrayList<>(
+                java.util.List.of("--home", TEST_HOME.toString(), "connections", "add", name));
+        args.addAll(java.util.List.of(options));
+
+        assertThat(command.execute(args.toArray(String[]::new)))
+                .as(err.toString())
+                .isEqualTo(2);
+        return err.toString();
+    }
 }

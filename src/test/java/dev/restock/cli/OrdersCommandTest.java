@@ -41,6 +41,41 @@ class OrdersCommandTest extends DatabaseTest {
     }
 
     @Test
+    void savesAndRecoversWithJsonForScripts() {
+        catalog();
+        String reference = create();
+        String unsaved = create();
+        run(0, "connections", "add", "down", "--kind", "postgresql", "--url", "jdbc:postgresql://127.0.0.1:1/x");
+
+        var json = tools.jackson.databind.json.JsonMapper.builder().build();
+        var saved = json.readTree(run(0, "orders", "save", reference, "--format", "json"));
+        var recovered = json.readTree(run(0, "orders", "recover", "--format", "json"));
+        StringWriter failedOut = new StringWriter();
+        CommandLine failing = Main.commandLine();
+        failing.setOut(new PrintWriter(failedOut));
+        failing.setErr(new PrintWriter(new StringWriter()));
+        int failed = failing.execute(withHome("orders", "save", unsaved, "--to", "down", "--format", "json"));
+
+        assertThat(saved.propertyNames()).containsExactly("connection", "table", "rows", "order");
+        assertThat(saved.get("connection").asString()).isEqualTo("local");
+        assertThat(saved.get("table").asString()).isEqualTo("PURCHASE_ORDERS");
+        assertThat(saved.get("rows").asLong()).isEqualTo(1);
+        assertThat(saved.get("order").get("reference").asString()).isEqualTo(reference);
+        assertThat(saved.get("order").get("saveState").asString()).isEqualTo("saved");
+        assertThat(saved.get("order").get("readOnly").asBoolean()).isTrue();
+        assertThat(saved.get("order").get("lines")).hasSize(1);
+        assertThat(recovered.propertyNames()).containsExactly("saved", "undone", "unsettled");
+        assertThat(recovered.get("unsettled").asInt()).isZero();
+        assertThat(failed).isEqualTo(1);
+        assertThat(json.readTree(failedOut.toString())
+                        .get("errors")
+                        .get(0)
+                        .get("message")
+                        .asString())
+                .startsWith("Saving " + unsaved + " to 'down' failed while connecting");
+    }
+
+    @Test
     void createsEditsOpensAndReceivesAnOrderFromTheCommandLine() {
         catalog();
 
@@ -117,6 +152,20 @@ class OrdersCommandTest extends DatabaseTest {
     }
 
     @Test
+    void aRefusedCreateSaysNothingWasCreatedAndNamesNoReference() {
+        catalog();
+
+        String refused = runForErrors(
+                1, "orders", "create", "--type", "po", "--vendor", "ACME", "--warehouse", "MAIN", "--line", "NOSKU=1");
+        String edited = runForErrors(1, "orders", "edit", create(), "--add", "NOSKU=1");
+
+        assertThat(refused.strip()).isEqualTo("error: There is no variant with SKU 'NOSKU'. Nothing was created.");
+        assertThat(edited.strip())
+                .matches("error: There is no variant with SKU 'NOSKU'. Order PO-\\d+ was not changed.");
+        assertThat(run(0, "orders", "list")).contains("1 orders");
+    }
+
+    @Test
     void overReceiptIsRefusedWithWhatWouldHaveHappened() {
         catalog();
         String reference = create();
@@ -173,9 +222,13 @@ class OrdersCommandTest extends DatabaseTest {
         assertThat(error.strip().lines())
                 .singleElement()
                 .asString()
-                .startsWith("error: Saving " + reference + " to 'down' failed while writing to PURCHASE_ORDERS");
-        assertThat(output.getErr()).doesNotContain("failed while writing");
-        assertThat(output.getOut()).doesNotContain("failed while writing");
+                .startsWith("error: Saving " + reference + " to 'down' failed while connecting: PSQLException:"
+                        + " Connection to 127.0.0.1:1 refused")
+                .contains("Nothing was written; the order stays editable and can be saved again. Run `restock"
+                        + " connections test down` to check that it can be opened.")
+                .doesNotContain("PURCHASE_ORDERS");
+        assertThat(output.getErr()).doesNotContain("failed while connecting");
+        assertThat(output.getOut()).doesNotContain("failed while connecting");
     }
 
     @Test

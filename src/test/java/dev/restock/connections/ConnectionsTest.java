@@ -94,6 +94,17 @@ class ConnectionsTest extends DatabaseTest {
     }
 
     @Test
+    void describesRestocksOwnErrorWithoutItsTypeAndADriversWithIt() {
+        Connection local = connections.get(Connections.LOCAL);
+
+        String own = opener.describe(local, new ConnectionException("Table T lacks the column(s) ID."));
+        String driver = opener.describe(local, new SQLException("No suitable driver found for jdbc:nosuch:/tmp/x"));
+
+        assertThat(own).isEqualTo("Table T lacks the column(s) ID");
+        assertThat(driver).isEqualTo("SQLException: No suitable driver found for jdbc:nosuch:/tmp/x");
+    }
+
+    @Test
     void namesTheMissingEnvironmentVariableWithoutAnySecret() {
         Connection prod = new Connection(
                 "prod",

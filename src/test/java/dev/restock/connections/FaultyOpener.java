@@ -41,6 +41,8 @@ final class FaultyOpener extends ConnectionOpener {
             Set.of("execute", "executeUpdate", "executeQuery", "executeBatch", "executeLargeUpdate");
 
     private final List<Armed> armed = new ArrayList<>();
+    private int refusals;
+    private int opens;
     private final List<String> statements = new ArrayList<>();
     private final List<Integer> skipped = new ArrayList<>();
 
@@ -63,6 +65,17 @@ final class FaultyOpener extends ConnectionOpener {
         return this;
     }
 
+    /** The next open fails as a server that refuses the connection would; no statement runs. */
+    FaultyOpener refuseToConnect() {
+        refusals++;
+        return this;
+    }
+
+    /** How many times a connection was asked for, refused or not. */
+    int opens() {
+        return opens;
+    }
+
     /** Every statement executed through this opener, and "commit" for each commit. */
     List<String> statements() {
         return List.copyOf(statements);
@@ -70,6 +83,11 @@ final class FaultyOpener extends ConnectionOpener {
 
     @Override
     public java.sql.Connection open(Connection connection) throws SQLException {
+        opens++;
+        if (refusals > 0) {
+            refusals--;
+            throw new SQLTransientConnectionException("Injected refusal to connect", "08001");
+        }
         java.sql.Connection real = super.open(connection);
         return proxy(java.sql.Connection.class, (target, method, args) -> {
             if (method.getName().equals("commit")) {

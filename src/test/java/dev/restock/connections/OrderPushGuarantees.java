@@ -98,7 +98,52 @@ abstract class OrderPushGuarantees extends PushTestBase {
 
         assertPushFailsSettled(order);
 
+        assertThat(orders.get(order.id()).lastError())
+                .contains("failed while writing to " + TABLE + ": SQLTransientConnectionException: Injected")
+                .contains("Restock removed any rows it wrote; the order stays editable")
+                .doesNotContain("does not exist yet", "connections test");
         assertThat(count(TABLE, order.id())).isZero();
+    }
+
+    @Test
+    void aConnectionThatCannotBeOpenedIsReportedAsSuchWithoutTheTableHint() {
+        StockOrder order = orderWithTwoLines();
+        opener.refuseToConnect();
+
+        assertThatThrownBy(() -> pusher().push(order.id(), CONNECTION, ANNA))
+                .isInstanceOf(PushFailedException.class)
+                .hasMessage("Saving " + order.reference() + " to '" + CONNECTION + "' failed while connecting:"
+                        + " SQLTransientConnectionException: Injected refusal to connect. Nothing was written; the"
+                        + " order stays editable and can be saved again. Run `restock connections test " + CONNECTION
+                        + "` to check that it can be opened.");
+
+        // Nothing reached the table, so there was nothing to undo: no second connection.
+        assertThat(opener.opens()).isEqualTo(1);
+        assertThat(orders.get(order.id()).saveState()).isEqualTo(SaveState.SAVE_FAILED);
+    }
+
+    @Test
+    void aSecretThatCannotBeReadIsReportedAsAFailureToConnectInRestocksOwnWords() {
+        Connection base = connection(TABLE);
+        connections.save(new Connection(
+                base.name(),
+                base.kind(),
+                base.jdbcUrl(),
+                base.user(),
+                SecretReference.environment("RESTOCK_TEST_UNSET_PUSH_SECRET"),
+                base.properties(),
+                base.tables(),
+                base.createTables()));
+        StockOrder order = orderWithTwoLines();
+
+        assertThatThrownBy(() -> pusher().push(order.id(), CONNECTION, ANNA))
+                .isInstanceOf(PushFailedException.class)
+                .hasMessageStartingWith("Saving " + order.reference() + " to '" + CONNECTION + "' failed while"
+                        + " connecting: Connection '" + CONNECTION + "' reads its password from environment variable"
+                        + " RESTOCK_TEST_UNSET_PUSH_SECRET, which is not set. Nothing was written;")
+                .hasMessageContaining("Run `restock connections test " + CONNECTION + "`")
+                .hasMessageNotContaining("Exception")
+                .hasMessageNotContaining(TABLE);
     }
 
     @Test
@@ -243,9 +288,15 @@ abstract class OrderPushGuarantees extends PushTestBase {
 
         assertThatThrownBy(() -> pusher().push(order.id(), CONNECTION, ANNA))
                 .isInstanceOf(PushFailedException.class)
-                .hasMessageContaining("lacks the column(s) REFERENCE")
+                .hasMessageStartingWith("Saving " + order.reference() + " to '" + CONNECTION + "' failed while"
+                        + " checking the columns of " + table + ": Table " + table + " of connection '" + CONNECTION
+                        + "' lacks the column(s) REFERENCE")
                 .hasMessageContaining("add column \"RECEIVED\"")
+                .hasMessageEndingWith(". Nothing was written; the order stays editable and can be saved again.")
+                .hasMessageNotContaining("ConnectionException")
+                .hasMessageNotContaining("removed any rows")
                 .hasMessageNotContaining("does not exist yet");
+        assertThat(opener.statements()).noneMatch(statement -> statement.matches("(?is)^\\s*(delete|insert|copy).*"));
 
         assertThat(orders.get(order.id()).saveState()).isEqualTo(SaveState.SAVE_FAILED);
     }
@@ -257,6 +308,9 @@ abstract class OrderPushGuarantees extends PushTestBase {
 
         assertThatThrownBy(() -> pusher().push(order.id(), CONNECTION, ANNA))
                 .isInstanceOf(PushFailedException.class)
+                .hasMessageStartingWith("Saving " + order.reference() + " to '" + CONNECTION + "' failed while"
+                        + " reading the columns of NO_SUCH_ORDERS: ")
+                .hasMessageContaining("Nothing was written; the order stays editable")
                 .hasMessageContaining("If table NO_SUCH_ORDERS does not exist yet, create it with `restock connections"
                         + " ddl " + CONNECTION + " --apply`");
 

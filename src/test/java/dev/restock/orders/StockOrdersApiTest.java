@@ -3,14 +3,22 @@ package dev.restock.orders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.restock.ApiTest;
+import dev.restock.connections.Connection;
+import dev.restock.connections.ConnectionKind;
+import dev.restock.connections.Connections;
+import dev.restock.connections.SecretReference;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 class StockOrdersApiTest extends ApiTest {
+
+    @Autowired
+    Connections connections;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -101,6 +109,35 @@ class StockOrdersApiTest extends ApiTest {
             assertThat(json(refused).get("detail").asString()).contains("saved to connection 'local'");
         }
         assertThat(events()).isEqualTo(events);
+    }
+
+    @Test
+    void aSaveThatCannotConnectIs422SayingSoWithoutTheTableHint() {
+        connections.save(new Connection(
+                "badurl",
+                ConnectionKind.POSTGRESQL,
+                "jdbc:postgresql://127.0.0.1:1/nope",
+                "x",
+                SecretReference.environment("RESTOCK_TEST_UNSET_VAR"),
+                null,
+                null,
+                false));
+        String reference =
+                json(post("/api/v1/stock-orders", """
+                        {"type": "po", "warehouse": "MAIN", "vendor": "ACME",
+                         "lines": [{"sku": "MUG-1", "quantity": 2}]}
+                        """)).get("reference").asString();
+
+        HttpResponse<String> failed =
+                post("/api/v1/stock-orders/" + reference + "/save", "{\"connection\": \"badurl\"}");
+
+        assertProblem(
+                failed,
+                422,
+                "Saving " + reference + " to 'badurl' failed while connecting: Connection 'badurl' reads its password"
+                        + " from environment variable RESTOCK_TEST_UNSET_VAR, which is not set. Nothing was written;"
+                        + " the order stays editable and can be saved again. Run `restock connections test badurl`");
+        assertThat(json(failed).get("detail").asString()).doesNotContain("PURCHASE_ORDERS");
     }
 
     @Test

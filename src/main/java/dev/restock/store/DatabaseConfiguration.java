@@ -37,7 +37,7 @@ class DatabaseConfiguration {
         config.setMaximumPoolSize(10);
         config.setMinimumIdle(1);
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
-        config.addDataSourceProperty("ApplicationName", "restock");
+        config.addDataSourceProperty("ApplicationName", EmbeddedPostgresServer.applicationName());
         return new HikariDataSource(config);
     }
 

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,6 +35,14 @@ class CtrlCInterruptionIT {
 
     @TempDir
     Path folder;
+
+    /** A failed test must not leave its PostgreSQL behind either. */
+    @AfterEach
+    void stopLeftoverPostgres() throws IOException {
+        for (Path home : List.of(folder.resolve("home"), folder.resolve("home/demo"))) {
+            postmaster(home).ifPresent(ProcessHandle::destroy);
+        }
+    }
 
     @Test
     void ctrlCDuringAnImportReportsOneLineImportsNothingAndStopsPostgres() throws Exception {

@@ -91,9 +91,11 @@ final class DemoCommand implements Callable<Integer> {
         say(out, "Demo home: " + home + " (recreated)");
         say(out, "Sales data: " + file);
         Map<String, Object> result = new LinkedHashMap<>();
+        CommandStop.process().during("as the demo started", "Nothing was imported into the demo home.");
         // The demo's webhook goes to the WMS bridge it starts on this machine.
         try (var context =
                 RestockRuntime.startForCommand(home, Map.of("restock.webhooks.allow-private-addresses", "true"))) {
+            step(1, "the import", "The import was rolled back: the demo home holds no sales.");
             say(out, "Step 1: import the sales history");
             ImportSummary imported = context.getBean(OnlineRetailImporter.class).importFile(file);
             result.put("import", imported);
@@ -105,6 +107,7 @@ final class DemoCommand implements Callable<Integer> {
                 out.println(catalogLine(imported, catalog));
             }
             say(out, "");
+            step(2, "forecast and plan", importKept(home));
             say(out, "Step 2: forecast demand and plan replenishment");
             List<ReplenishmentRow> toOrder = context.getBean(ReplenishmentReport.class).rows().stream()
                     .filter(row -> row.toOrder().signum() > 0)
@@ -116,6 +119,7 @@ final class DemoCommand implements Callable<Integer> {
             if (!output.json()) {
                 printTop(toOrder, out);
             }
+            step(3, "propose draft orders", importKept(home));
             proposeOrders(context, result, out);
 
             say(out, "");
@@ -130,6 +134,11 @@ final class DemoCommand implements Callable<Integer> {
                             : "Step 4: save the purchase orders to the local connection; a WMS simulated in the demo"
                                     + " takes and partly receives them; sync (build examples/wms-bridge to see"
                                     + " the loop through webhooks)");
+            step(
+                    4,
+                    "save and sync",
+                    importKept(home) + " Orders left saving are settled by `restock --home " + home
+                            + " orders recover`.");
             List<UUID> drafts = draftPurchaseOrders(context);
             DemoSaveAndSyncStep.Outcome saved = new DemoSaveAndSyncStep(context, home).run(drafts, bridge);
             result.put("saveAndSync", saved);
@@ -150,6 +159,16 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private static final int TOP = 10;
+
+    /** What an interruption of the demo reports: the step, and what stays of the steps before. */
+    private static void step(int number, String name, String outcome) {
+        CommandStop.process().during("during step " + number + " of the demo (" + name + ")", outcome);
+    }
+
+    private static String importKept(Path home) {
+        return "The import of step 1 was committed and stays in " + home + "; what the step had open was rolled"
+                + " back. The next demo recreates the home.";
+    }
 
     /**
      * The catalog after the import. It holds more variants than the import counted, as the demo

@@ -1,7 +1,6 @@
 package dev.restock.cli;
 
 import dev.restock.RestockException;
-import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.BeanCreationException;
@@ -20,24 +19,21 @@ final class FailureHandler implements IExecutionExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(FailureHandler.class);
 
-    static final String INTERRUPTED = "Interrupted: Restock was told to stop before the command finished. What it was"
-            + " writing in its open transaction was rolled back (an import imported nothing); an order left"
-            + " saving is settled by `restock orders recover` (or within a minute by `restock serve`).";
+    private final CommandStop stop;
 
-    private final BooleanSupplier stopping;
-
-    /** @param stopping true once the JVM is shutting down because it was told to stop */
-    FailureHandler(BooleanSupplier stopping) {
-        this.stopping = stopping;
+    FailureHandler(CommandStop stop) {
+        this.stop = stop;
     }
 
     @Override
     public int handleExecutionException(Exception exception, CommandLine command, ParseResult parse) {
-        if (stopping.getAsBoolean()) {
+        if (stop.stopping()) {
             // The pool or the embedded server closed under the command: whatever the driver says
-            // about that is a consequence, not the cause.
+            // about that is a consequence, not the cause. The stop may have reported it already.
             log.debug("Failure while stopping", exception);
-            ErrorReport.print(command, parse.originalArgs().toArray(String[]::new), INTERRUPTED);
+            if (stop.claimReport()) {
+                ErrorReport.print(command, parse.originalArgs().toArray(String[]::new), stop.message());
+            }
             return 130;
         }
         RestockException known = findRestockException(exception);

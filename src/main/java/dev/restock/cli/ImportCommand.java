@@ -61,6 +61,10 @@ final class ImportCommand {
             } catch (ImportException e) {
                 return refuse(e, out, err);
             }
+            CommandStop.process()
+                    .during(
+                            "before the import of " + source() + " finished",
+                            "It was rolled back: nothing was imported.");
             try (var context = RestockRuntime.startForCommand(parent.root.home())) {
                 print(importFrom(context), output, out);
                 return 0;

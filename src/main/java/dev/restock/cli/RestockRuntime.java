@@ -19,14 +19,19 @@ final class RestockRuntime {
 
     /** A context without the web server, with extra default settings (the demo's, say). */
     static ConfigurableApplicationContext startForCommand(Path home, Map<String, Object> settings) {
-        return builder(home, "WARN")
-                .properties(settings)
-                .web(WebApplicationType.NONE)
-                .run();
+        // Closed on Ctrl-C by the command's stop, in order with the rest of it, not by Spring's
+        // own shutdown hook, which would run beside it.
+        return CommandStop.process()
+                .start(() -> builder(home, "WARN")
+                        .properties(settings)
+                        .web(WebApplicationType.NONE)
+                        .registerShutdownHook(false)
+                        .run());
     }
 
     /** A context with the web server and the background jobs, for {@code serve}. */
     static ConfigurableApplicationContext startServer(Path home, String... args) {
+        CommandStop.process().serving();
         return builder(home, "INFO")
                 .properties(Map.of("restock.jobs.enabled", "true"))
                 .web(WebApplicationType.SERVLET)

@@ -2,10 +2,12 @@ package dev.restock.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 
 /**
  * Restock's own database: the external PostgreSQL named by {@code RESTOCK_DB_URL}, or else the
@@ -37,8 +39,14 @@ class DatabaseConfiguration {
         config.setMaximumPoolSize(10);
         config.setMinimumIdle(1);
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
-        config.addDataSourceProperty("ApplicationName", "restock");
+        config.addDataSourceProperty("ApplicationName", EmbeddedPostgresServer.applicationName());
         return new HikariDataSource(config);
+    }
+
+    /** Spring's JDBC transactions, which a stop lets commit or rolls back, never cuts off mid-commit. */
+    @Bean
+    JdbcTransactionManager transactionManager(DataSource dataSource) {
+        return new StoppingTransactionManager(dataSource);
     }
 
     /** Where the pool connects; closing it releases the embedded server, if any. */

@@ -72,6 +72,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return "jdbc:postgresql://localhost:" + port + "/" + database;
     }
 
+    /**
+     * The {@code ApplicationName} this process's connections to the server carry: it names the
+     * process, so that a process leaving can tell its own sessions from other processes' ones.
+     */
+    public static String applicationName() {
+        return "restock pid " + ProcessHandle.current().pid();
+    }
+
     /** True when this process is in charge of the server (started or adopted it). */
     public boolean isOwner() {
         return ownerLock != null;
@@ -209,8 +217,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 return;
             }
             try {
-                int others = Postmaster.otherClients(port);
+                int others = Postmaster.otherClients(port, applicationName());
                 if (others == 0) {
+                    Postmaster.terminateClients(port, applicationName());
                     stopServer();
                 } else {
                     log.info("Leaving PostgreSQL running for {} other connection(s)", others);

@@ -60,16 +60,37 @@ record Postmaster(long pid, int port) {
         }
     }
 
-    /** Client connections other than the one asking; 0 when the server does not answer. */
-    static int otherClients(int port) {
+    /**
+     * Client connections of other processes: not the one asking, nor those this process opened
+     * under {@code ownApplicationName}. Those may still be busy on the server after their pool
+     * dropped them (a COPY, a commit), and must not keep it running. 0 when the server does not
+     * answer.
+     */
+    static int otherClients(int port, String ownApplicationName) {
         try (Connection connection = connect(port);
-                var statement = connection.createStatement();
-                var result = statement.executeQuery("select count(*) from pg_stat_activity"
-                        + " where backend_type = 'client backend' and pid <> pg_backend_pid()")) {
-            result.next();
-            return result.getInt(1);
+                var statement = connection.prepareStatement("select count(*) from pg_stat_activity"
+                        + " where backend_type = 'client backend' and pid <> pg_backend_pid()"
+                        + " and application_name is distinct from ?")) {
+            statement.setString(1, ownApplicationName);
+            try (var result = statement.executeQuery()) {
+                result.next();
+                return result.getInt(1);
+            }
         } catch (SQLException e) {
             return 0;
+        }
+    }
+
+    /** Ends the sessions this process left behind, so that the shutdown does not wait for them. */
+    static void terminateClients(int port, String ownApplicationName) {
+        try (Connection connection = connect(port);
+                var statement = connection.prepareStatement("select pg_terminate_backend(pid) from pg_stat_activity"
+                        + " where backend_type = 'client backend' and pid <> pg_backend_pid()"
+                        + " and application_name = ?")) {
+            statement.setString(1, ownApplicationName);
+            statement.execute();
+        } catch (SQLException e) {
+            // The server is going away already; the stop below waits for it either way.
         }
     }
 

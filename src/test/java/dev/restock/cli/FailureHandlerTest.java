@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.sql.SQLException;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -56,7 +57,11 @@ class FailureHandlerTest {
 
     private int run(boolean stopping, String... args) {
         CommandLine command = new CommandLine(new Failing());
-        command.setExecutionExceptionHandler(new FailureHandler(() -> stopping));
+        CommandStop stop = new CommandStop(Duration.ZERO);
+        if (stopping) {
+            stop.markStopping();
+        }
+        command.setExecutionExceptionHandler(new FailureHandler(stop));
         command.setOut(new PrintWriter(out, true));
         command.setErr(new PrintWriter(err, true));
         return command.execute(args);

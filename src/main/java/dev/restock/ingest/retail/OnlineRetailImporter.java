@@ -88,8 +88,13 @@ public class OnlineRetailImporter {
         Instant startedAt = clock.instant();
         String sha256 = sha256(file);
         log.info("Importing Online Retail file '{}'", file);
-        ImportSummary summary = transaction.execute(status -> importInTransaction(file, attributes));
-        importRuns.record(summary, sha256, startedAt, clock.instant());
+        // The run is recorded in the import's transaction, so that once it has committed nothing
+        // of the import is left to fail: an interruption either rolls it all back or finds it done.
+        ImportSummary summary = transaction.execute(status -> {
+            ImportSummary written = importInTransaction(file, attributes);
+            importRuns.record(written, sha256, startedAt, clock.instant());
+            return written;
+        });
         log.info(
                 "Imported '{}': {} lines read, {} imported, {} skipped",
                 file,

@@ -109,7 +109,8 @@ public final class WebhookBenchmark {
                 out.write("ok".getBytes());
             }
         });
-        server.setExecutor(Executors.newFixedThreadPool(8));
+        // Daemon threads: HttpServer.stop leaves its executor running, which would keep the JVM alive.
+        server.setExecutor(Executors.newFixedThreadPool(8, Thread.ofPlatform().daemon().factory()));
         server.start();
         return server;
     }

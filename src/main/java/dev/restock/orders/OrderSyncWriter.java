@@ -18,10 +18,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-// TODO(#4): a full sync pass is 1.8 to 2.8 times a plain SELECT on DuckDB and 2.4 to 3.8 on PostgreSQL under
-// load 3 to 6 (target 3x, wanted under 2x; docs/performance.md). Left: the outbox events of the changed orders
-// (~0.9 s of a warm 3 s PostgreSQL pass; each payload is the whole order, a contract question) and reading the
-// lines of each batch for the unlocked comparison (~0.3 s); the rows read from the connection are the SELECT's.
 /**
  * The one writer of saved orders: applies what sync read back from a connection. Saved orders
  * are read-only for users ({@link StockOrders} refuses them); this class is how the connection's

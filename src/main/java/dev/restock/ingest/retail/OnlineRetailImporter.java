@@ -32,11 +32,6 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-// TODO(#2): the import is about 2.8-3x a plain COPY on a quiet machine (target 3x, aim 2.5 for
-// a margin; 2.95 at load 0.5-1.8, 2026-12-04 09:08 UTC, before the bulk load's early write-back,
-// which took about 120 ms off the commit). What is left is mostly server work on one connection:
-// the binary COPY of 12 columns (about the whole baseline's time by itself), the key of
-// sales_lines, the foreign-key checks of the demo attributes (docs/performance.md, import section).
 /**
  * Imports the UCI Online Retail data set as one store in Europe/London, with the demo attributes
  * (warehouses, vendors, stock) of {@link RetailAttributes}. All or nothing: one transaction.

@@ -137,12 +137,16 @@ abstract class PushTestBase extends DatabaseTest {
         return target().rows(table, orderId);
     }
 
+    List<String> columnValues(String table, String column, UUID orderId) throws SQLException {
+        return target().columnValues(table, column, orderId);
+    }
+
     void insertStrayRow(String table, UUID orderId) throws SQLException {
         target().insertStrayRow(table, orderId);
     }
 
     private TargetRows target() {
-        return new TargetRows(this::inspect, dialect());
+        return new TargetRows(this::inspect);
     }
 
     static Map<OrderType, String> purchaseOrdersIn(String table) {

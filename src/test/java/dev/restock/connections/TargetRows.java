@@ -20,17 +20,26 @@ final class TargetRows {
     }
 
     private final Inspector inspector;
-    private final SqlDialect dialect;
 
-    TargetRows(Inspector inspector, SqlDialect dialect) {
+    TargetRows(Inspector inspector) {
         this.inspector = inspector;
-        this.dialect = dialect;
+    }
+
+    /**
+     * Quotes each part of a table name as the SQL standard does, spelled out here rather than
+     * borrowed from {@link SqlDialect}: a dialect that got the name's case wrong would otherwise
+     * read back from the same wrong table and pass.
+     */
+    static String quoted(String table) {
+        return java.util.Arrays.stream(table.split("\\."))
+                .map(part -> '"' + part.replace("\"", "\"\"") + '"')
+                .collect(java.util.stream.Collectors.joining("."));
     }
 
     long count(String table, UUID orderId) throws SQLException {
         try (java.sql.Connection target = inspector.open();
-                PreparedStatement statement = target.prepareStatement(
-                        "select count(*) from " + dialect.quoteTable(table) + " where \"ID\" = ?")) {
+                PreparedStatement statement =
+                        target.prepareStatement("select count(*) from " + quoted(table) + " where \"ID\" = ?")) {
             statement.setString(1, orderId.toString());
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();
@@ -39,10 +48,26 @@ final class TargetRows {
         }
     }
 
+    /** One column of an order's rows, in line order, as text. */
+    List<String> columnValues(String table, String column, UUID orderId) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (java.sql.Connection target = inspector.open();
+                PreparedStatement statement = target.prepareStatement("select " + quoted(column) + " from "
+                        + quoted(table) + " where \"ID\" = ? order by \"LINE_ITEM_ID\"")) {
+            statement.setString(1, orderId.toString());
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    values.add(rs.getString(1));
+                }
+            }
+        }
+        return values;
+    }
+
     void insertStrayRow(String table, UUID orderId) throws SQLException {
         try (java.sql.Connection target = inspector.open();
                 PreparedStatement statement = target.prepareStatement(
-                        "insert into " + dialect.quoteTable(table) + " (\"ID\", \"LINE_ITEM_ID\") values (?, '1')")) {
+                        "insert into " + quoted(table) + " (\"ID\", \"LINE_ITEM_ID\") values (?, '1')")) {
             statement.setString(1, orderId.toString());
             statement.executeUpdate();
         }
@@ -71,7 +96,7 @@ final class TargetRows {
                         select "ID", "REFERENCE", "TYPE", "STATUS", "WAREHOUSE", "VENDOR", "CURRENCY", "CREATED_DATE",
                                "EXPECTED_DATE", "LINE_ITEM_ID", "SKU", "TITLE", "REPLENISHMENT", "COST_PRICE"
                         from %s where "ID" = ? order by "LINE_ITEM_ID"
-                        """.formatted(dialect.quoteTable(table)))) {
+                        """.formatted(quoted(table)))) {
             statement.setString(1, orderId.toString());
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {

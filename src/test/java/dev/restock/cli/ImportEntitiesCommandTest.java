@@ -39,7 +39,7 @@ class ImportEntitiesCommandTest extends DatabaseTest {
                 folder.resolve("warehouses.csv"),
                 "CODE,NAME,UPDATED_AT,REMOVED\nLDN,London,yesterday,false\n",
                 StandardCharsets.UTF_8);
-        var before = TestDatabase.rowCounts(jdbc);
+        var before = TestDatabase.contents(jdbc);
 
         int exitCode = execute("import", "entities", folder.toString(), "--format", "json");
 
@@ -47,7 +47,7 @@ class ImportEntitiesCommandTest extends DatabaseTest {
         assertThat(err.toString())
                 .startsWith("error: warehouses.csv, line 2, column 3 (UPDATED_AT): 'yesterday' is not an ISO-8601");
         assertThat(out.toString()).contains("\"errors\" : [", "\"line\" : 2", "\"field\" : \"UPDATED_AT\"");
-        assertThat(TestDatabase.rowCounts(jdbc)).isEqualTo(before);
+        assertThat(TestDatabase.contents(jdbc)).isEqualTo(before);
     }
 
     @Test

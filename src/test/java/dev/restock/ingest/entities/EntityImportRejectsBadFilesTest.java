@@ -184,13 +184,13 @@ class EntityImportRejectsBadFilesTest extends DatabaseTest {
 
     /** Starts from an empty database, so that files applied before the bad one would show. */
     private ImportException rejects(Path bad) {
-        var before = TestDatabase.rowCounts(jdbc);
+        var before = TestDatabase.contents(jdbc);
 
         ImportException error = catchThrowableOfType(ImportException.class, () -> importer.importFolder(bad));
 
         assertThat(error).as("the import fails").isNotNull();
         assertThat(error.getMessage()).endsWith("Nothing was imported.");
-        assertThat(TestDatabase.rowCounts(jdbc)).as("the database is unchanged").isEqualTo(before);
+        assertThat(TestDatabase.contents(jdbc)).as("the database is unchanged").isEqualTo(before);
         return error;
     }
 }

@@ -89,6 +89,7 @@ class EntityImporterTest extends DatabaseTest {
     void importingTheSameFolderTwiceChangesNothingTheSecondTime() {
         importer.importFolder(valid());
         var before = TestDatabase.rowCounts(jdbc);
+        var contentsBefore = TestDatabase.contents(jdbc, "import_runs");
 
         ImportSummary again = importer.importFolder(valid());
 
@@ -98,6 +99,7 @@ class EntityImporterTest extends DatabaseTest {
         assertThat(again.changed()).isFalse();
         before.merge("import_runs", 1L, Long::sum);
         assertThat(TestDatabase.rowCounts(jdbc)).isEqualTo(before);
+        assertThat(TestDatabase.contents(jdbc, "import_runs")).isEqualTo(contentsBefore);
     }
 
     @Test

@@ -30,12 +30,12 @@ class OnlineRetailBadInputTest extends DatabaseTest {
     @TempDir
     Path folder;
 
-    Map<String, Long> before;
+    Map<String, String> before;
 
     @BeforeEach
     void importSomethingFirst() {
         importer.importFile(OnlineRetailImporterTest.SMALL);
-        before = TestDatabase.rowCounts(jdbc);
+        before = TestDatabase.contents(jdbc);
     }
 
     @Test
@@ -203,7 +203,7 @@ class OnlineRetailBadInputTest extends DatabaseTest {
             assertThat(e.field()).isEqualTo(field);
             assertThat(e.getMessage()).contains(problem).endsWith("Nothing was imported.");
         });
-        assertThat(TestDatabase.rowCounts(jdbc)).isEqualTo(before);
+        assertThat(TestDatabase.contents(jdbc)).isEqualTo(before);
     }
 
     private Path write(String name, String text) throws IOException {

@@ -10,27 +10,32 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.duckdb.DuckDBConnection;
 
 /**
  * A local stand-in for Snowflake that the real {@code snowflake-jdbc} driver can talk to, with
  * DuckDB underneath. Tests connect with {@link #jdbcUrl()} and {@link #connectionProperties()},
  * read what arrived through {@link #duckdb()}, and arm faults to see how code under test copes
- * with a failing statement, an expired session token or a dropped connection.
+ * with a failing statement, an expired session token or a dropped connection, or hold back the
+ * answer to a statement to stop a client at a known point.
  *
  * <p>It speaks the part of the driver's HTTP protocol a connector uses: login, statements with
  * JSON results, scalar and array binds, describe, transactions, token renewal, heartbeat and
  * logout. Known differences from Snowflake: SQL runs in DuckDB's dialect (Snowflake type names
  * are translated in DDL); unquoted identifiers keep the case they were written in; timestamps
- * keep microseconds; and a statement failing inside DuckDB aborts the whole open transaction,
+ * keep microseconds; a statement failing inside DuckDB aborts the whole open transaction,
  * where Snowflake rolls back only that statement (faults armed here do not touch DuckDB, so they
- * behave like Snowflake).
+ * behave like Snowflake); and nothing waits for a lock, so a transaction left open by a client
+ * that died blocks no one, where Snowflake keeps its locks (a DELETE takes one on the table)
+ * until it has blocked another transaction for 5 idle minutes and aborts it.
  *
  * <p>Thread-safe. Close it to stop the server and discard an in-memory database.
  */
@@ -199,6 +204,42 @@ public final class FakeSnowflake implements AutoCloseable {
      */
     public void dropConnectionOnStatement(int n) {
         faults.onStatement(n, new Fault.Drop());
+    }
+
+    /**
+     * Executes the next statement whose SQL contains a match of {@code regex} (case-insensitive),
+     * then withholds its answer until the returned hold is released: the client waits as for a
+     * long statement, with the statement's changes in its open transaction.
+     */
+    public HeldAnswer holdAnswerMatching(String regex) {
+        Fault.Hold hold = new Fault.Hold();
+        faults.onStatementMatching(regex, hold);
+        return new HeldAnswer(hold);
+    }
+
+    /** An answer the fake withholds; see {@link #holdAnswerMatching}. Thread-safe. */
+    public static final class HeldAnswer {
+
+        private final Fault.Hold hold;
+
+        private HeldAnswer(Fault.Hold hold) {
+            this.hold = hold;
+        }
+
+        /** True once the statement has run and its answer waits. */
+        public boolean reached() {
+            return hold.reached().getCount() == 0;
+        }
+
+        /** Waits up to {@code timeout} for the statement to run; true if it has. */
+        public boolean awaitReached(Duration timeout) throws InterruptedException {
+            return hold.reached().await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        /** Sends the answer (to a client that may have gone). */
+        public void release() {
+            hold.released().countDown();
+        }
     }
 
     /** Every statement request received, including describe requests and retries, in order. */

@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.regex.Pattern;
 
 /**
@@ -28,6 +29,17 @@ final class FakeSnowflakeFaults {
 
         /** The statement is not executed and the connection is closed without an answer. */
         record Drop() implements Fault {}
+
+        /**
+         * The statement is executed and its answer withheld until {@code released} counts down;
+         * {@code reached} counts down when the answer is ready.
+         */
+        record Hold(CountDownLatch reached, CountDownLatch released) implements Fault {
+
+            Hold() {
+                this(new CountDownLatch(1), new CountDownLatch(1));
+            }
+        }
     }
 
     private record Armed(long atStatement, Pattern matching, Fault fault) {}

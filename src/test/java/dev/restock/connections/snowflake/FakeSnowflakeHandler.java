@@ -202,12 +202,30 @@ final class FakeSnowflakeHandler implements HttpHandler {
             return switch (fault.get()) {
                 case Fault.Drop drop -> Answer.DROP;
                 case Fault.Fail fail -> new Answer(fail.error().toJson(queryId));
+                case Fault.Hold hold -> withheld(execute(session, sql, binds, describeOnly, queryId), hold);
             };
         }
+        return execute(session, sql, binds, describeOnly, queryId);
+    }
+
+    private static Answer execute(
+            FakeSnowflakeSession session, String sql, List<Bind> binds, boolean describeOnly, String queryId) {
         try {
             return ok(session.execute(sql, binds, describeOnly, queryId));
         } catch (FakeSnowflakeException e) {
             return new Answer(e.error().toJson(queryId));
+        }
+    }
+
+    /** Waits for the test to release the answer; a fake closed meanwhile drops it. */
+    private static Answer withheld(Answer answer, Fault.Hold hold) {
+        hold.reached().countDown();
+        try {
+            hold.released().await();
+            return answer;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Answer.DROP;
         }
     }
 

@@ -25,6 +25,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.TimeZone;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import net.snowflake.client.jdbc.ErrorCode;
 import net.snowflake.client.jdbc.SnowflakeUtil;
 import org.assertj.core.groups.Tuple;
@@ -137,6 +139,35 @@ class FakeSnowflakeTest {
 
             assertThat(readLines(connection, "PO-4")).isEmpty();
             assertThat(readLines(connection, "PO-5")).hasSize(2);
+        }
+    }
+
+    @Test
+    void holdsTheAnswerToAnExecutedStatementUntilReleased() throws Exception {
+        try (Connection connection = connect()) {
+            execute(connection, CREATE_TABLE);
+            connection.setAutoCommit(false);
+            FakeSnowflake.HeldAnswer held = snowflake.holdAnswerMatching("^insert");
+
+            CompletableFuture<int[]> insert = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return insertLines(connection, "PO-7", 3);
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            boolean reached = held.awaitReached(Duration.ofSeconds(30));
+            boolean answeredWhileHeld = insert.isDone();
+            held.release();
+            int[] counts = insert.get(30, TimeUnit.SECONDS);
+            long visibleBeforeCommit = countInDuckDb("PO-7");
+            connection.commit();
+
+            assertThat(reached).isTrue();
+            assertThat(answeredWhileHeld).isFalse();
+            assertThat(counts).containsExactly(1, 1, 1);
+            assertThat(visibleBeforeCommit).isZero();
+            assertThat(countInDuckDb("PO-7")).isEqualTo(3);
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 
 /** Starts Restock's Spring context for one command, against the given home. */
 final class RestockRuntime {
@@ -39,13 +40,19 @@ final class RestockRuntime {
     }
 
     /**
-     * A command says what it did itself, so its log shows only warnings unless the user asks
-     * ({@code LOGGING_LEVEL_DEV_RESTOCK=INFO}); these are defaults, below every other source.
+     * The home the command resolved ({@code --home}, else {@code RESTOCK_HOME}, else
+     * {@code ~/.restock}, or the demo's own) goes in ahead of every other source: as a default it
+     * lost to the environment variable {@code RESTOCK_HOME}, so {@code --home} and the demo home
+     * were ignored whenever that variable was set. The logging settings are defaults: a command
+     * says what it did itself, so its log shows only warnings unless the user asks
+     * ({@code LOGGING_LEVEL_DEV_RESTOCK=INFO}).
      */
     private static SpringApplicationBuilder builder(Path home, String logLevel) {
         return new SpringApplicationBuilder(RestockApplication.class)
+                .initializers(context -> context.getEnvironment()
+                        .getPropertySources()
+                        .addFirst(new MapPropertySource("restockCommandHome", Map.of("restock.home", home.toString()))))
                 .properties(Map.of(
-                        "restock.home", home.toString(),
                         "logging.level.dev.restock", logLevel,
                         // A failed start is reported once, as one line, by the command's failure
                         // handler; Spring's own report would bury it under a stack trace.

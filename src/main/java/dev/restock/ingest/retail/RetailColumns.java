@@ -11,6 +11,11 @@ import java.util.Locale;
 /** The columns of the Online Retail format and how each value is read and checked. */
 final class RetailColumns {
 
+    /** Decimal places and digits before the point that sales_lines' numeric(38,6) holds. */
+    private static final int MAX_SCALE = 6;
+
+    private static final int MAX_INTEGER_DIGITS = 32;
+
     static final List<String> HEADER = List.of(
             "InvoiceNo", "StockCode", "Description", "Quantity", "InvoiceDate", "UnitPrice", "CustomerID", "Country");
 
@@ -60,6 +65,7 @@ final class RetailColumns {
     /** Reads one data line; {@code time} is given when the source already parsed it (Excel). */
     RetailLine read(long line, List<String> values, LocalDateTime time) {
         if (values.size() != HEADER.size()) {
+            checkNoQuoteLeftOpen(line, values);
             throw new ImportException(
                     file,
                     line,
@@ -86,6 +92,27 @@ final class RetailColumns {
                 unitPrice,
                 customer(line, values.get(6)),
                 values.get(7).trim());
+    }
+
+    /**
+     * A quote that is never closed makes the parser read on, over the ends of lines, into one
+     * field: the line then seems short of fields, but the quote is what to fix.
+     */
+    private void checkNoQuoteLeftOpen(long line, List<String> values) {
+        for (int i = 0; i < values.size(); i++) {
+            String value = values.get(i);
+            int end = value.indexOf('\n') >= 0 ? value.indexOf('\n') : value.indexOf('\r');
+            if (end >= 0) {
+                throw new ImportException(
+                        file,
+                        line,
+                        i + 1,
+                        i < HEADER.size() ? HEADER.get(i) : null,
+                        "'\"" + value.substring(0, Math.min(end, 40)) + "' opens a quoted value that is never closed"
+                                + " on its line (it runs on into the lines after it); expected a closing quote (\")"
+                                + " before the end of the line, or no quote");
+            }
+        }
     }
 
     /**
@@ -144,8 +171,9 @@ final class RetailColumns {
                     HEADER.get(column),
                     "'" + raw + "' is not a number; expected a decimal number such as 2.55");
         }
+        BigDecimal value;
         try {
-            return new BigDecimal(raw.trim());
+            value = new BigDecimal(raw.trim());
         } catch (NumberFormatException e) {
             throw new ImportException(
                     file,
@@ -154,6 +182,27 @@ final class RetailColumns {
                     HEADER.get(column),
                     "'" + raw + "' is not a number; expected a decimal number such as 2.55");
         }
+        // Refused, not rounded: sales_lines keeps numeric(38,6), as the entity files' rule says.
+        BigDecimal significant = value.stripTrailingZeros();
+        if (significant.scale() > MAX_SCALE) {
+            throw new ImportException(
+                    file,
+                    line,
+                    column + 1,
+                    HEADER.get(column),
+                    "'" + raw.trim() + "' has more than " + MAX_SCALE
+                            + " decimal places; Restock keeps 6 exactly (refused, not rounded)");
+        }
+        if (significant.precision() - significant.scale() > MAX_INTEGER_DIGITS) {
+            throw new ImportException(
+                    file,
+                    line,
+                    column + 1,
+                    HEADER.get(column),
+                    "'" + raw.trim() + "' is too large; expected at most " + MAX_INTEGER_DIGITS
+                            + " digits before the decimal point");
+        }
+        return value;
     }
 
     private LocalDateTime dateTime(long line, String raw) {

@@ -68,6 +68,32 @@ class OnlineRetailBadInputTest extends DatabaseTest {
     }
 
     @Test
+    void rejectsAPriceWithMoreThanSixDecimalPlacesInsteadOfRoundingIt() throws IOException {
+        Path file = write(
+                "places.csv", HEADER + GOOD + "536366,71053,LANTERN,6,2010-12-01 09:00:00,7.6512345678,,France\n");
+
+        assertRefused(
+                file, 3, 6, "UnitPrice", "'7.6512345678' has more than 6 decimal places; Restock keeps 6 exactly");
+    }
+
+    @Test
+    void rejectsAQuantityTooLargeToKeep() throws IOException {
+        String huge = "1" + "0".repeat(32);
+        Path file = write("huge.csv", HEADER + "536366,71053,LANTERN," + huge + ",2010-12-01 09:00:00,3.39,,France\n");
+
+        assertRefused(file, 2, 4, "Quantity", "'" + huge + "' is too large; expected at most 32 digits before");
+    }
+
+    @Test
+    void rejectsAQuoteThatIsNeverClosedSayingSo() throws IOException {
+        Path file = write(
+                "quote.csv",
+                HEADER + GOOD + "536366,71053,\"WHITE METAL LANTERN,6,2010-12-01 09:00:00,3.39,,France\n" + GOOD);
+
+        assertRefused(file, 3, 3, "Description", "a quoted value that is never closed");
+    }
+
+    @Test
     void rejectsANegativePriceOnAProductLine() throws IOException {
         Path file = write("negative.csv", HEADER + GOOD + "536366,71053,LANTERN,6,2010-12-01 09:00:00,-3.39,,France\n");
 

@@ -8,8 +8,11 @@ import java.net.ServerSocket;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** {@code restock serve}: the web service, until Ctrl-C. */
 @Command(
@@ -22,6 +25,9 @@ final class ServeCommand implements Callable<Integer> {
     @ParentCommand
     RestockCommand root;
 
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--port", paramLabel = "PORT", description = "HTTP port (default: 8080).")
     Integer port;
 
@@ -33,6 +39,12 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (port != null && (port < 0 || port > 65_535)) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "Invalid value for option '--port': " + port + " is not a port (expected 1 to 65535, or 0 for any"
+                            + " free port)");
+        }
         var arguments = new java.util.ArrayList<String>();
         if (port != null) {
             arguments.add("--server.port=" + port);
@@ -45,6 +57,10 @@ final class ServeCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         context.addApplicationListener(event -> {
             if (event instanceof org.springframework.context.event.ContextClosedEvent) {
+                // Printed here, on the thread that closes the context: on Ctrl-C the JVM may
+                // halt before the waiting thread gets to say anything.
+                System.out.println("Restock stopped serving: requests in flight were answered and the background"
+                        + " jobs stopped.");
                 stopped.countDown();
             }
         });

@@ -37,4 +37,19 @@ class ServeCommandTest {
                 .as("the database was never started")
                 .doesNotExist();
     }
+
+    @Test
+    void refusesAPortOutOfRangeAsBadUsageBeforeStartingTheDatabase() {
+        StringWriter err = new StringWriter();
+        CommandLine command = Main.commandLine();
+        command.setErr(new PrintWriter(err));
+
+        int exitCode = command.execute("--home", home.toString(), "serve", "--port", "99999");
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(err.toString())
+                .startsWith("error: Invalid value for option '--port': 99999 is not a port (expected 1 to 65535")
+                .doesNotContain("IllegalArgumentException");
+        assertThat(home.resolve("postgres")).doesNotExist();
+    }
 }

@@ -8,6 +8,7 @@ import dev.restock.connections.ConnectionKind;
 import dev.restock.connections.ConnectionTester;
 import dev.restock.connections.Connections;
 import dev.restock.connections.SecretReference;
+import dev.restock.connections.SecretSettings;
 import dev.restock.orders.OrderType;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -41,7 +42,10 @@ final class ConnectionsCommand {
     @ParentCommand
     RestockCommand root;
 
-    /** A connection as printed: where the password comes from, never the password. */
+    /**
+     * A connection as printed: where the password comes from, never the password; a secret in a
+     * URL stored before such URLs were refused is masked.
+     */
     record Listed(String name, String kind, String jdbcUrl, String user, String password, Map<String, String> tables) {
 
         static Listed of(Connection connection) {
@@ -50,7 +54,7 @@ final class ConnectionsCommand {
             return new Listed(
                     connection.name(),
                     connection.kind().code(),
-                    connection.jdbcUrl(),
+                    SecretSettings.mask(connection.jdbcUrl()),
                     connection.user(),
                     connection.password() == null ? null : connection.password().toString(),
                     tables);
@@ -256,19 +260,21 @@ final class ConnectionsCommand {
 
         /**
          * The connection the options describe. What it refuses (a URL its kind's driver would not
-         * take, an unknown order type, a password in the URL) is bad usage, reported before
-         * anything is started.
+         * take, an unknown order type, a secret in the URL or a property) is bad usage, reported
+         * before anything is started.
          */
         private Connection connection() {
             if (!kind.accepts(url)) {
                 throw new ParameterException(
                         spec.commandLine(),
-                        "Invalid value for option '--url': '" + url + "' is not a " + kind.code() + " JDBC URL"
+                        "Invalid value for option '--url': '" + SecretSettings.mask(url) + "' is not a " + kind.code()
+                                + " JDBC URL"
                                 + " (expected one starting with " + kind.jdbcPrefix() + ")");
             }
             Map<OrderType, String> byType = new EnumMap<>(OrderType.class);
             tables.forEach((type, table) -> byType.put(orderType(type), table));
             try {
+                SecretSettings.refuseSecrets(name, url, properties);
                 return new Connection(
                                 name,
                                 kind,

@@ -1,5 +1,6 @@
 package dev.restock.cli;
 
+import dev.restock.connections.SecretSettings;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
@@ -9,13 +10,14 @@ import picocli.CommandLine;
  * and, when the command was asked for {@code --format json}, also a JSON object
  * {@code {"errors":[{"message":...}]}} on standard output, so a script that reads standard output
  * always gets JSON. (Imports print their summary instead, whose {@code errors} say the same.)
+ * A JDBC URL the message quotes is shown with its secrets masked ({@link SecretSettings#mask}).
  */
 final class ErrorReport {
 
     private ErrorReport() {}
 
     static void print(CommandLine command, String[] args, String message) {
-        String line = oneLine(message);
+        String line = SecretSettings.mask(oneLine(message));
         if (asksForJson(args)) {
             command.getOut().println(FormatOption.toJson(Map.of("errors", List.of(Map.of("message", line)))));
             command.getOut().flush();

@@ -10,7 +10,8 @@ import java.util.Objects;
 /**
  * A connection's settings: how to reach the system and which table each order type is saved to.
  * Holds no secret, so it may be stored and printed; {@code password} names where the secret is
- * read from, and a URL carrying a password is refused.
+ * read from. {@link Connections#save} refuses a URL or property carrying a secret
+ * ({@link SecretSettings}); one stored before that rule still loads, and {@link #toString} masks it.
  *
  * @param properties driver properties that are not secret (e.g. Snowflake's {@code warehouse})
  * @param privateKeyFile Snowflake key-pair authentication: a PKCS#8 private key in PEM form,
@@ -47,19 +48,7 @@ public record Connection(
         }
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
-        if (jdbcUrl.toLowerCase(java.util.Locale.ROOT).matches(".*[?&;]password=.*")) {
-            // Settings are stored and printed; the URL must not carry what the secret file holds.
-            throw new ConnectionException("The JDBC URL of connection '" + name + "' contains a password. Remove"
-                    + " it and name a file or environment variable that holds the password instead.");
-        }
         properties = Map.copyOf(properties == null ? Map.of() : properties);
-        for (String key : properties.keySet()) {
-            if (key.toLowerCase(java.util.Locale.ROOT).matches(".*(password|passcode|token|secret|private_key).*")) {
-                throw new ConnectionException("Driver property '" + key + "' of connection '" + name + "' looks like"
-                        + " a secret. Settings are stored and printed; name a file or environment variable that"
-                        + " holds the password instead.");
-            }
-        }
         if (privateKeyFile == null && privateKeyPassphrase != null) {
             throw new ConnectionException(
                     "Connection '" + name + "' names a private key passphrase but no" + " private key file.");
@@ -146,6 +135,16 @@ public record Connection(
         } catch (ConnectionException unreadable) {
             problems.add(unreadable.getMessage());
         }
+    }
+
+    /** The settings with any secret in the URL or properties masked, as logs may show them. */
+    @Override
+    public String toString() {
+        return "Connection[name=" + name + ", kind=" + kind + ", jdbcUrl=" + SecretSettings.mask(jdbcUrl) + ", user="
+                + user + ", password=" + password + ", properties=" + SecretSettings.mask(properties) + ", tables="
+                + tables + ", createTables=" + createTables + ", privateKeyFile=" + privateKeyFile
+                + ", privateKeyPassphrase=" + privateKeyPassphrase + ", updatedAtMaintained=" + updatedAtMaintained
+                + "]";
     }
 
     public String tableFor(OrderType type) {

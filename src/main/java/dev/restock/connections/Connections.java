@@ -55,8 +55,14 @@ public class Connections {
                         + String.join(", ", names()) + "."));
     }
 
-    /** Stores a connection, replacing one of the same name. */
+    /**
+     * Stores a connection, replacing one of the same name.
+     *
+     * @throws ConnectionException if its URL or properties carry a secret ({@link SecretSettings});
+     *     nothing is stored then
+     */
     public void save(Connection connection) {
+        SecretSettings.refuseSecrets(connection.name(), connection.jdbcUrl(), connection.properties());
         jdbc.sql("""
                 insert into connections (name, kind, settings) values (?, ?, cast(? as jsonb))
                 on conflict (name) do update set kind = excluded.kind, settings = excluded.settings,

@@ -10,6 +10,9 @@ import picocli.CommandLine;
 
 class ConnectionsCommandTest extends DatabaseTest {
 
+    private static final String SNOWFLAKE_URL =
+            "jdbc:snowflake://NOPE-XX99999.snowflakecomputing.com/?db=ORDERS&schema=PUBLIC";
+
     @Test
     void listsTheLocalConnectionAsJson() {
         StringWriter out = new StringWriter();
@@ -178,6 +181,59 @@ class ConnectionsCommandTest extends DatabaseTest {
                         .query(Long.class)
                         .single())
                 .isZero();
+    }
+
+    @Test
+    void addRefusesASecretInTheUrlOrAPropertyNamingItButNeverItsValueAndStoresNothing() {
+        String userInfo = addForErrors(
+                "s1", "--kind", "postgresql", "--url", "jdbc:postgresql://writer:S3cret@127.0.0.1:55432/erp");
+        String sslPassword = addForErrors(
+                "s2", "--kind", "postgresql", "--url", "jdbc:postgresql://127.0.0.1:55432/erp?sslpassword=S3cret");
+        String keyPassword =
+                addForErrors("s3", "--kind", "snowflake", "--url", SNOWFLAKE_URL + "&private_key_file_pwd=S3cret");
+        String token = addForErrors("s4", "--kind", "snowflake", "--url", SNOWFLAKE_URL + "&Token=S3cret");
+        String key = addForErrors("s5", "--kind", "snowflake", "--url", SNOWFLAKE_URL + "&private_key_base64=S3cret");
+        String property = addForErrors(
+                "s6", "--kind", "snowflake", "--url", SNOWFLAKE_URL, "--property", "oauthClientSecret=S3cret");
+        String otherKind =
+                addForErrors("s7", "--kind", "duckdb", "--url", "jdbc:postgresql://writer:S3cret@127.0.0.1/erp");
+
+        assertThat(java.util.List.of(userInfo, sslPassword, keyPassword, token, key, property))
+                .allSatisfy(error -> assertThat(error.strip())
+                        .startsWith("error: ")
+                        .doesNotContain("S3cret", "\n")
+                        .contains("use --password-file or --password-env for a password"));
+        assertThat(userInfo).contains("contains a password (user:password@host)");
+        assertThat(sslPassword).contains("the parameter 'sslpassword', which holds a secret");
+        assertThat(keyPassword).contains("'private_key_file_pwd'");
+        assertThat(token).contains("'Token'");
+        assertThat(key).contains("'private_key_base64'");
+        assertThat(property).contains("Driver property 'oauthClientSecret' of connection 's6' holds a secret");
+        assertThat(otherKind).contains("'jdbc:postgresql://writer:***@127.0.0.1/erp' is not a duckdb JDBC URL");
+        assertThat(jdbc.sql("select count(*) from connections")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
+    void listMasksASecretInAUrlStoredBeforeSuchUrlsWereRefused() {
+        jdbc.sql("insert into connections (name, kind, settings) values ('old', 'postgresql', cast(? as jsonb))")
+                .param("{\"jdbcUrl\": \"jdbc:postgresql://writer:S3cret@127.0.0.1:1/erp?sslpassword=S3cret2\"}")
+                .update();
+        StringWriter out = new StringWriter();
+        CommandLine command = Main.commandLine();
+        command.setOut(new PrintWriter(out));
+
+        int table = command.execute("--home", TEST_HOME.toString(), "connections", "list");
+        int json = command.execute("--home", TEST_HOME.toString(), "connections", "list", "--format", "json");
+
+        assertThat(table).isZero();
+        assertThat(json).isZero();
+        assertThat(out.toString())
+                .doesNotContain("S3cret")
+                .contains("jdbc:postgresql://writer:***@127.0.0.1:1/erp?sslpassword=***  ")
+                .contains("\"jdbcUrl\" : \"jdbc:postgresql://writer:***@127.0.0.1:1/erp?sslpassword=***\"");
     }
 
     @Test

@@ -122,37 +122,60 @@ class ConnectionsTest extends DatabaseTest {
     }
 
     @Test
-    void refusesAJdbcUrlThatCarriesAPassword() {
-        assertThatThrownBy(() -> new Connection(
-                        "prod",
-                        ConnectionKind.POSTGRESQL,
-                        "jdbc:postgresql://db/x?user=u&password=hunter2",
-                        null,
-                        null,
-                        null,
-                        null,
-                        false))
+    void refusesToStoreAJdbcUrlThatCarriesAPassword() {
+        Connection prod = new Connection(
+                "prod",
+                ConnectionKind.POSTGRESQL,
+                "jdbc:postgresql://db/x?user=u&password=hunter2",
+                null,
+                null,
+                null,
+                null,
+                false);
+
+        assertThatThrownBy(() -> connections.save(prod))
                 .isInstanceOf(ConnectionException.class)
-                .hasMessageContaining("contains a password")
+                .hasMessageContaining("the parameter 'password', which holds a secret")
                 .message()
                 .doesNotContain("hunter2");
+        assertThat(connections.names()).containsExactly("local");
     }
 
     @Test
-    void refusesADriverPropertyThatLooksLikeASecret() {
-        assertThatThrownBy(() -> new Connection(
-                        "prod",
-                        ConnectionKind.SNOWFLAKE,
-                        "jdbc:snowflake://a/",
-                        "u",
-                        null,
-                        Map.of("private_key_file_pwd", "hunter2"),
-                        null,
-                        false))
+    void refusesToStoreADriverPropertyThatLooksLikeASecret() {
+        Connection prod = new Connection(
+                "prod",
+                ConnectionKind.SNOWFLAKE,
+                "jdbc:snowflake://a/",
+                "u",
+                null,
+                Map.of("private_key_file_pwd", "hunter2"),
+                null,
+                false);
+
+        assertThatThrownBy(() -> connections.save(prod))
                 .isInstanceOf(ConnectionException.class)
                 .hasMessageContaining("'private_key_file_pwd'")
                 .message()
                 .doesNotContain("hunter2");
+        assertThat(connections.names()).containsExactly("local");
+    }
+
+    @Test
+    void aConnectionStoredWithASecretInItsUrlStillLoadsAndNeverShowsIt() {
+        jdbc.sql("insert into connections (name, kind, settings) values ('old', 'postgresql', cast(? as jsonb))")
+                .param("{\"jdbcUrl\": \"jdbc:postgresql://writer:S3cret-pw@127.0.0.1:1/erp?sslpassword=Hunter22\"}")
+                .update();
+
+        Connection old = connections.get("old");
+        String described = opener.describe(old, new SQLException("No suitable driver found for " + old.jdbcUrl()));
+        String echoed = opener.describe(old, new SQLException("bad value Hunter22 for sslpassword"));
+
+        assertThat(old.toString()).doesNotContain("S3cret-pw", "Hunter22").contains("writer:***@");
+        assertThat(described)
+                .isEqualTo("SQLException: No suitable driver found for"
+                        + " jdbc:postgresql://writer:***@127.0.0.1:1/erp?sslpassword=***");
+        assertThat(echoed).doesNotContain("Hunter22");
     }
 
     @Test

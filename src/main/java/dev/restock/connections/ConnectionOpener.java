@@ -4,7 +4,9 @@ import dev.restock.RestockException;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.retry.RetryException;
@@ -27,6 +29,19 @@ import org.springframework.stereotype.Component;
 public class ConnectionOpener {
 
     private static final Logger log = LoggerFactory.getLogger(ConnectionOpener.class);
+
+    /**
+     * Driver properties a Snowflake connection gets unless it sets them itself. The driver waits
+     * 300 s by default for a login that cannot succeed (an account that does not exist, no
+     * network), retrying all the while and printing nothing; 30 s is ample for a real login.
+     *
+     * <p>{@code networkTimeout} is left at the driver's default (none): it is in milliseconds and
+     * bounds the retries of every request of the session, including the polling for the result
+     * of a statement still running, so a default short enough to matter would cut a long sync
+     * read or a push waiting on a busy warehouse. A login that hangs is what
+     * {@code loginTimeout} covers.
+     */
+    static final Map<String, String> SNOWFLAKE_DEFAULTS = Map.of("loginTimeout", "30");
 
     /** How long an open waits for a DuckDB file that another process holds. */
     static final Duration DUCKDB_LOCK_WAIT = Duration.ofSeconds(15);
@@ -99,9 +114,27 @@ public class ConnectionOpener {
     }
 
     private java.sql.Connection openOnce(Connection connection) throws SQLException {
+        Properties properties = driverProperties(connection);
+        try {
+            return DriverManager.getConnection(connection.jdbcUrl(), properties);
+        } catch (SQLException e) {
+            if (connection.privateKeyFile() != null && isUnusablePrivateKey(e)) {
+                throw unusablePrivateKey(connection, e);
+            }
+            throw e;
+        }
+    }
+
+    /** What the driver is given: the connection's properties, Restock's settings and the secret. */
+    Properties driverProperties(Connection connection) {
         Properties properties = new Properties();
         if (connection.kind() == ConnectionKind.SNOWFLAKE) {
             properties.putAll(SnowflakeDialect.SESSION_PARAMETERS);
+            SNOWFLAKE_DEFAULTS.forEach((key, value) -> {
+                if (!isSetByUser(connection, key)) {
+                    properties.put(key, value);
+                }
+            });
         }
         properties.putAll(connection.properties());
         if (connection.kind() == ConnectionKind.SNOWFLAKE) {
@@ -112,22 +145,62 @@ public class ConnectionOpener {
             properties.put("user", connection.user());
         }
         if (connection.privateKeyFile() != null) {
-            // Key-pair authentication: the driver reads the PEM file and signs its login token.
-            if (!java.nio.file.Files.isReadable(connection.privateKeyFile())) {
-                throw new ConnectionException("Connection '" + connection.name() + "' reads its private key from "
-                        + connection.privateKeyFile() + ", which cannot be read.");
-            }
-            properties.put("authenticator", "SNOWFLAKE_JWT");
-            properties.put("private_key_file", connection.privateKeyFile().toString());
-            if (connection.privateKeyPassphrase() != null) {
-                properties.put(
-                        "private_key_file_pwd",
-                        connection.privateKeyPassphrase().read(connection.name(), SecretReference.PASSPHRASE));
-            }
+            addPrivateKey(connection, properties);
         } else if (connection.password() != null) {
             properties.put("password", connection.password().read(connection.name(), SecretReference.PASSWORD));
         }
-        return DriverManager.getConnection(connection.jdbcUrl(), properties);
+        return properties;
+    }
+
+    /** Key-pair authentication: the driver reads the PEM file and signs its login token. */
+    private static void addPrivateKey(Connection connection, Properties properties) {
+        if (!java.nio.file.Files.isReadable(connection.privateKeyFile())) {
+            throw new ConnectionException("Connection '" + connection.name() + "' reads its private key from "
+                    + connection.privateKeyFile() + ", which cannot be read.");
+        }
+        properties.put("authenticator", "SNOWFLAKE_JWT");
+        properties.put("private_key_file", connection.privateKeyFile().toString());
+        if (connection.privateKeyPassphrase() != null) {
+            properties.put(
+                    "private_key_file_pwd",
+                    connection.privateKeyPassphrase().read(connection.name(), SecretReference.PASSPHRASE));
+        }
+    }
+
+    /**
+     * Whether the connection sets this driver property itself, as a property or a URL parameter.
+     * The Snowflake driver reads both without regard to case, and a property would win over the
+     * URL's parameter, so a default must not be added when either names it.
+     */
+    private static boolean isSetByUser(Connection connection, String key) {
+        return connection.properties().keySet().stream().anyMatch(key::equalsIgnoreCase)
+                || Pattern.compile("[?&;]" + Pattern.quote(key) + "=", Pattern.CASE_INSENSITIVE)
+                        .matcher(connection.jdbcUrl())
+                        .find();
+    }
+
+    /** The Snowflake driver's refusal of a key it could not decrypt or parse (its error 200045). */
+    private static boolean isUnusablePrivateKey(SQLException error) {
+        return error.getErrorCode() == 200045
+                || (error.getMessage() != null && error.getMessage().startsWith("Private key provided is invalid"));
+    }
+
+    /**
+     * The driver says only that the key "is invalid" and logs advice about Bouncy Castle that does
+     * not apply (its logger is silenced in application.properties); what the user can change is
+     * the passphrase or the file, so the message names the file and where the passphrase comes
+     * from, never the passphrase.
+     */
+    private static ConnectionException unusablePrivateKey(Connection connection, SQLException error) {
+        String passphrase = connection.privateKeyPassphrase() == null
+                ? "it has no passphrase set, so an encrypted key needs --private-key-passphrase-env or"
+                        + " --private-key-passphrase-file"
+                : "most often the passphrase read from " + connection.privateKeyPassphrase() + " is wrong";
+        return new ConnectionException(
+                "Connection '" + connection.name() + "' could not decrypt or read its private key "
+                        + connection.privateKeyFile() + ": " + passphrase + ", or the file is not a PKCS#8 private"
+                        + " key in PEM form.",
+                error);
     }
 
     /**

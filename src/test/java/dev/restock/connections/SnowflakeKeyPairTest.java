@@ -24,13 +24,17 @@ import javax.crypto.spec.PBEParameterSpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * Snowflake key-pair authentication through the real driver against the fake, which accepts
  * only a login token signed by the private key of the public key it was given.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class SnowflakeKeyPairTest extends DatabaseTest {
 
     static final String PASSPHRASE = "correct horse battery staple";
@@ -86,15 +90,18 @@ class SnowflakeKeyPairTest extends DatabaseTest {
     }
 
     @Test
-    void aWrongPassphraseFailsWithoutPrintingIt() throws Exception {
+    void aWrongPassphraseFailsWithoutPrintingIt(CapturedOutput output) throws Exception {
         Path key = pem("rsa_key.p8", "ENCRYPTED PRIVATE KEY", encrypted(PASSPHRASE));
         Path passphrase = Files.writeString(folder.resolve("passphrase"), "not-the-passphrase");
         connections.save(snowflake("sf").withPrivateKey(key, SecretReference.file(passphrase)));
 
         assertThatThrownBy(() -> tester.test("sf"))
                 .isInstanceOf(ConnectionException.class)
-                .hasMessageStartingWith("Could not open connection 'sf'")
+                .hasMessage("Connection 'sf' could not decrypt or read its private key " + key + ": most often the"
+                        + " passphrase read from file:" + passphrase + " is wrong, or the file is not a PKCS#8"
+                        + " private key in PEM form.")
                 .hasMessageNotContaining("not-the-passphrase");
+        assertThat(output.getAll()).doesNotContain("enableBouncyCastle", "not-the-passphrase");
     }
 
     @Test

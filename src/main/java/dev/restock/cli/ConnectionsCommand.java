@@ -9,7 +9,9 @@ import dev.restock.connections.ConnectionTester;
 import dev.restock.connections.Connections;
 import dev.restock.connections.SecretReference;
 import dev.restock.connections.SecretSettings;
+import dev.restock.orders.OrderFilter;
 import dev.restock.orders.OrderType;
+import dev.restock.orders.StockOrders;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -179,8 +181,8 @@ final class ConnectionsCommand {
     @Command(
             name = "add",
             mixinStandardHelpOptions = true,
-            description = "Store a connection (replacing one of the same name). Secrets are never given on the"
-                    + " command line: name the environment variable or file that holds them.")
+            description = "Store a new connection (--replace: replace one of the same name). Secrets are never"
+                    + " given on the command line: name the environment variable or file that holds them.")
     static final class Add implements Callable<Integer> {
 
         @ParentCommand
@@ -238,6 +240,12 @@ final class ConnectionsCommand {
         Map<String, String> tables = new TreeMap<>();
 
         @Option(
+                names = "--replace",
+                description = "Replace the connection of this name; without it a name in use is refused. Orders"
+                        + " saved to it are then synced from the new settings.")
+        boolean replace;
+
+        @Option(
                 names = "--updated-at-maintained",
                 description = "The customer's systems set UPDATED_AT on every change: sync reads only changed rows.")
         boolean updatedAtMaintained;
@@ -248,14 +256,35 @@ final class ConnectionsCommand {
         @Override
         public Integer call() {
             Connection connection = connection();
+            long savedOrders = 0;
             try (var context = RestockRuntime.startForCommand(connections.root.home())) {
-                context.getBean(Connections.class).save(connection);
+                Connections all = context.getBean(Connections.class);
+                if (replace) {
+                    savedOrders = savedOrders(context.getBean(StockOrders.class));
+                    all.save(connection);
+                } else {
+                    all.add(connection);
+                }
             }
             spec.commandLine()
                     .getOut()
                     .println("Stored connection '" + name + "'. Check it: restock connections test " + name);
+            if (savedOrders > 0) {
+                spec.commandLine()
+                        .getErr()
+                        .println("warning: Connection '" + name + "' holds " + savedOrders + " saved stock order"
+                                + (savedOrders == 1 ? "; sync now reads it" : "s; sync now reads them")
+                                + " with the new settings and flags any it cannot find there as missing.");
+            }
             warnOfUnreadableSecrets(connection);
             return 0;
+        }
+
+        /** The orders saved to the connection being replaced, which sync will read from the new settings. */
+        private long savedOrders(StockOrders orders) {
+            return orders.list(new OrderFilter(null, null, true)).stream()
+                    .filter(order -> name.equals(order.savedTo()))
+                    .count();
         }
 
         /**

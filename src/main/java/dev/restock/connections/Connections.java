@@ -56,6 +56,29 @@ public class Connections {
     }
 
     /**
+     * Stores a new connection. A name in use is refused rather than replaced: orders saved to it
+     * would be synced from the new settings, so replacing is asked for with {@link #save}.
+     *
+     * @throws ConnectionException if a connection of that name exists (the built-in {@code local}
+     *     always does), or its settings carry a secret; nothing is changed then
+     */
+    public void add(Connection connection) {
+        SecretSettings.refuseSecrets(connection.name(), connection.jdbcUrl(), connection.properties());
+        boolean added = !LOCAL.equals(connection.name())
+                && jdbc.sql("""
+                                insert into connections (name, kind, settings) values (?, ?, cast(? as jsonb))
+                                on conflict (name) do nothing
+                                """)
+                                .params(connection.name(), connection.kind().code(), settings(connection))
+                                .update()
+                        == 1;
+        if (!added) {
+            throw new ConnectionException("Connection '" + connection.name() + "' already exists; nothing was"
+                    + " changed. Use --replace to replace its settings (restock connections list shows them).");
+        }
+    }
+
+    /**
      * Stores a connection, replacing one of the same name.
      *
      * @throws ConnectionException if its URL or properties carry a secret ({@link SecretSettings});

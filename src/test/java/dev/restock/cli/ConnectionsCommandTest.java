@@ -3,15 +3,30 @@ package dev.restock.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.restock.DatabaseTest;
+import dev.restock.connections.Connections;
+import dev.restock.connections.OrderPusher;
+import dev.restock.orders.Actor;
+import dev.restock.orders.NewStockOrder;
+import dev.restock.orders.OrderFixtures;
+import dev.restock.orders.StockOrder;
+import dev.restock.orders.StockOrders;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine;
 
 class ConnectionsCommandTest extends DatabaseTest {
 
     private static final String SNOWFLAKE_URL =
             "jdbc:snowflake://NOPE-XX99999.snowflakecomputing.com/?db=ORDERS&schema=PUBLIC";
+
+    @Autowired
+    StockOrders orders;
+
+    @Autowired
+    OrderPusher pusher;
 
     @Test
     void listsTheLocalConnectionAsJson() {
@@ -237,6 +252,50 @@ class ConnectionsCommandTest extends DatabaseTest {
     }
 
     @Test
+    void addRefusesANameInUseWithExitCodeOneAndChangesNothing() {
+        String[] first = {"--kind", "postgresql", "--url", "jdbc:postgresql://127.0.0.1:1/erp"};
+        String[] second = {"--kind", "postgresql", "--url", "jdbc:postgresql://127.0.0.1:2/other"};
+        assertThat(add(0, "erp", first).err()).isEmpty();
+
+        Run again = add(1, "erp", second);
+        Run local = add(1, "local", "--kind", "duckdb", "--url", "jdbc:duckdb:/tmp/restock-other-local.duckdb");
+
+        assertThat(again.err().strip())
+                .isEqualTo("error: Connection 'erp' already exists; nothing was changed. Use --replace to replace its"
+                        + " settings (restock connections list shows them).");
+        assertThat(again.out()).isEmpty();
+        assertThat(local.err().strip()).startsWith("error: Connection 'local' already exists; nothing was changed.");
+        assertThat(jdbc.sql("select settings ->> 'jdbcUrl' from connections")
+                        .query(String.class)
+                        .list())
+                .containsExactly("jdbc:postgresql://127.0.0.1:1/erp");
+    }
+
+    @Test
+    void replaceChangesTheSettingsAndWarnsHowManySavedOrdersSyncWillReadFromThem() {
+        OrderFixtures fixtures = new OrderFixtures(jdbc);
+        StockOrder order = orders.create(
+                NewStockOrder.purchase(fixtures.warehouse("MAIN"), fixtures.vendor("ACME"), "EUR"), Actor.user("anna"));
+        orders.addLine(order.id(), fixtures.variant("SKU-1", "Mug", null), BigDecimal.ONE, null, Actor.user("anna"));
+        pusher.push(order.id(), Connections.LOCAL, Actor.user("anna"));
+        String otherFile = "jdbc:duckdb:" + TEST_HOME.resolve("other.duckdb");
+        add(0, "erp", "--kind", "postgresql", "--url", "jdbc:postgresql://127.0.0.1:1/erp");
+
+        Run local = add(0, "local", "--replace", "--kind", "duckdb", "--url", otherFile);
+        Run erp = add(0, "erp", "--replace", "--kind", "postgresql", "--url", "jdbc:postgresql://127.0.0.1:2/erp");
+
+        assertThat(local.out()).contains("Stored connection 'local'");
+        assertThat(local.err().strip())
+                .isEqualTo("warning: Connection 'local' holds 1 saved stock order; sync now reads it with the new"
+                        + " settings and flags any it cannot find there as missing.");
+        assertThat(erp.err()).isEmpty();
+        assertThat(jdbc.sql("select settings ->> 'jdbcUrl' from connections order by name")
+                        .query(String.class)
+                        .list())
+                .containsExactly("jdbc:postgresql://127.0.0.1:2/erp", otherFile);
+    }
+
+    @Test
     void theKindIsReadWithoutRegardToCase() {
         CommandLine command = Main.commandLine();
         command.setOut(new PrintWriter(new StringWriter()));
@@ -254,6 +313,25 @@ class ConnectionsCommandTest extends DatabaseTest {
                 "jdbc:duckdb:/tmp/restock-cli-kind.duckdb");
 
         assertThat(added).isZero();
+    }
+
+    record Run(String out, String err) {}
+
+    /** Runs {@code connections add NAME ...}, expecting the exit code. */
+    private static Run add(int exitCode, String name, String... options) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine command = Main.commandLine();
+        command.setOut(new PrintWriter(out));
+        command.setErr(new PrintWriter(err));
+        java.util.List<String> args = new java.util.ArrayList<>(
+                java.util.List.of("--home", TEST_HOME.toString(), "connections", "add", name));
+        args.addAll(java.util.List.of(options));
+
+        assertThat(command.execute(args.toArray(String[]::new)))
+                .as(err.toString())
+                .isEqualTo(exitCode);
+        return new Run(out.toString(), err.toString());
     }
 
     /** Runs {@code connections add NAME ...}, expecting exit code 2; returns standard error. */

@@ -48,7 +48,15 @@ final class ConnectionsCommand {
      * A connection as printed: where the password comes from, never the password; a secret in a
      * URL stored before such URLs were refused is masked.
      */
-    record Listed(String name, String kind, String jdbcUrl, String user, String password, Map<String, String> tables) {
+    record Listed(
+            String name,
+            String kind,
+            String jdbcUrl,
+            String user,
+            String password,
+            String privateKeyFile,
+            String privateKeyPassphrase,
+            Map<String, String> tables) {
 
         static Listed of(Connection connection) {
             Map<String, String> tables = new TreeMap<>();
@@ -58,12 +66,25 @@ final class ConnectionsCommand {
                     connection.kind().code(),
                     SecretSettings.mask(connection.jdbcUrl()),
                     connection.user(),
-                    connection.password() == null ? null : connection.password().toString(),
+                    source(connection.password()),
+                    connection.privateKeyFile() == null
+                            ? null
+                            : connection.privateKeyFile().toString(),
+                    source(connection.privateKeyPassphrase()),
                     tables);
+        }
+
+        /** {@code env:NAME} or {@code file:PATH}: where the secret is read from. */
+        private static String source(SecretReference reference) {
+            return reference == null ? null : reference.toString();
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "Every connection, with its tables.")
+    @Command(
+            name = "list",
+            mixinStandardHelpOptions = true,
+            description = "Every connection: its URL, user, where its secrets are read from (never the secrets) and"
+                    + " its tables.")
     static final class ListConnections implements Callable<Integer> {
 
         @ParentCommand
@@ -86,12 +107,41 @@ final class ConnectionsCommand {
                     out.println(FormatOption.toJson(listed));
                 } else {
                     listed.forEach(connection -> out.printf(
-                            "%-16s %-10s %s  tables %s%n",
-                            connection.name(), connection.kind(), connection.jdbcUrl(), connection.tables()));
+                            "%-16s %-10s %s  %stables %s%n",
+                            connection.name(),
+                            connection.kind(),
+                            connection.jdbcUrl(),
+                            userAndSecrets(connection),
+                            connection.tables()));
                 }
             }
             return 0;
         }
+    }
+
+    /**
+     * The user and where each secret is read from, for the table ({@code user RESTOCK  private key
+     * /etc/restock/rsa_key.p8, passphrase env:RESTOCK_KEY_PASS  }); empty for none.
+     */
+    static String userAndSecrets(Listed connection) {
+        StringBuilder text = new StringBuilder();
+        if (connection.user() != null) {
+            text.append("user ").append(connection.user()).append("  ");
+        }
+        List<String> secrets = new java.util.ArrayList<>();
+        if (connection.privateKeyFile() != null) {
+            secrets.add("private key " + connection.privateKeyFile());
+        }
+        if (connection.privateKeyPassphrase() != null) {
+            secrets.add("passphrase " + connection.privateKeyPassphrase());
+        }
+        if (connection.password() != null) {
+            secrets.add("password " + connection.password());
+        }
+        if (!secrets.isEmpty()) {
+            text.append(String.join(", ", secrets)).append("  ");
+        }
+        return text.toString();
     }
 
     @Command(

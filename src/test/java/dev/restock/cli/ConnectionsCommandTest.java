@@ -296,6 +296,59 @@ class ConnectionsCommandTest extends DatabaseTest {
     }
 
     @Test
+    void listShowsTheUserAndWhereEachSecretIsReadFromButNoSecret() {
+        add(
+                0,
+                "pg",
+                "--kind",
+                "postgresql",
+                "--url",
+                "jdbc:postgresql://127.0.0.1:1/erp",
+                "--user",
+                "restock",
+                "--password-file",
+                "/etc/restock/pg-password");
+        add(
+                0,
+                "sf",
+                "--kind",
+                "snowflake",
+                "--url",
+                SNOWFLAKE_URL,
+                "--user",
+                "RESTOCK",
+                "--private-key-file",
+                "/etc/restock/rsa_key.p8",
+                "--private-key-passphrase-env",
+                "RESTOCK_KEY_PASS");
+        StringWriter out = new StringWriter();
+        CommandLine command = Main.commandLine();
+        command.setOut(new PrintWriter(out));
+
+        int table = command.execute("--home", TEST_HOME.toString(), "connections", "list");
+        String listed = out.toString();
+        out.getBuffer().setLength(0);
+        int json = command.execute("--home", TEST_HOME.toString(), "connections", "list", "--format", "json");
+
+        assertThat(table).isZero();
+        assertThat(json).isZero();
+        assertThat(listed.lines())
+                .anySatisfy(line -> assertThat(line)
+                        .startsWith("pg               postgresql jdbc:postgresql://127.0.0.1:1/erp  user restock"
+                                + "  password file:/etc/restock/pg-password  tables {"))
+                .anySatisfy(line -> assertThat(line)
+                        .startsWith("sf               snowflake  " + SNOWFLAKE_URL + "  user RESTOCK  private key"
+                                + " /etc/restock/rsa_key.p8, passphrase env:RESTOCK_KEY_PASS  tables {"))
+                .anySatisfy(line -> assertThat(line)
+                        .startsWith("local            duckdb     jdbc:duckdb:")
+                        .contains(".duckdb  tables {"));
+        assertThat(out.toString())
+                .contains("\"password\" : \"file:/etc/restock/pg-password\"")
+                .contains("\"privateKeyFile\" : \"/etc/restock/rsa_key.p8\"")
+                .contains("\"privateKeyPassphrase\" : \"env:RESTOCK_KEY_PASS\"");
+    }
+
+    @Test
     void theKindIsReadWithoutRegardToCase() {
         CommandLine command = Main.commandLine();
         command.setOut(new PrintWriter(new StringWriter()));

@@ -1,10 +1,13 @@
 package dev.restock.orders;
 
-import dev.restock.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Finds the warehouses and vendors an order names by code, as users write them. */
+/**
+ * Finds the warehouses and vendors a new order names by code, as users write them. An unknown code
+ * is a refused create ({@link StockOrderException}: 422 in the API, like an unknown SKU), not a
+ * missing resource: the request's URL names no warehouse or vendor.
+ */
 @Component
 public class OrderCatalog {
 
@@ -29,7 +32,7 @@ public class OrderCatalog {
                 .param(code)
                 .query(Long.class)
                 .optional()
-                .orElseThrow(() -> new NotFoundException("There is no " + what + " with code '" + code
+                .orElseThrow(() -> new StockOrderException("There is no " + what + " with code '" + code
                         + "'. Nothing was created; import the catalog or check the code."));
     }
 }

@@ -22,6 +22,8 @@ public class OrderReceipts {
     static final String PARTIALLY_RECEIVED = "PARTIALLY RECEIVED";
     static final String CLOSED = "CLOSED";
 
+    private static final String NOTHING_RECEIVED = "Nothing was received.";
+
     private final JdbcClient jdbc;
     private final StockOrders orders;
     private final OrderHistory history;
@@ -43,9 +45,9 @@ public class OrderReceipts {
      * completes the order.
      */
     public StockOrderLine receive(UUID orderId, String lineItemId, BigDecimal quantity, LocalDate date, Actor actor) {
-        StockOrders.checkQuantity(quantity, "quantity received");
+        StockOrders.checkQuantity(quantity, "quantity received", NOTHING_RECEIVED);
         if (quantity.signum() == 0) {
-            throw new StockOrderException("The quantity received must be more than zero. Nothing was received.");
+            throw new StockOrderException("The quantity received must be more than zero. " + NOTHING_RECEIVED);
         }
         LocalDate receivedOn = date != null ? date : LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         orders.change(orderId, order -> {
@@ -53,6 +55,9 @@ public class OrderReceipts {
             StockOrderLine line = orders.existingLine(order, lineItemId);
             BigDecimal received = line.received().add(quantity);
             checkTolerance(order, line, quantity, received);
+            // A tolerance above 0% lets the total outgrow the ordered quantity, and the column.
+            StockOrders.checkQuantity(
+                    received, "total received on line " + lineItemId + " (" + line.sku() + ")", NOTHING_RECEIVED);
 
             jdbc.sql("""
                     update stock_order_lines set received = ?, received_date = ?

@@ -25,11 +25,17 @@ public class StockOrders {
     /** The scale of numeric(38,6): more decimals would be rounded by the database. */
     private static final int QUANTITY_SCALE = 6;
 
+    /** The digits numeric(38,6) holds before the point: more overflow the column. */
+    private static final int QUANTITY_INTEGER_DIGITS = 38 - QUANTITY_SCALE;
+
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final OrderHistory history;
     private final OrderEvents events;
     private final Clock clock;
+
+    private static final String CREATED_NOTHING = "Nothing was created.";
+    private static final String CHANGED_NOTHING = "Nothing was changed.";
 
     public StockOrders(
             JdbcClient jdbc, TransactionTemplate transaction, OrderHistory history, OrderEvents events, Clock clock) {
@@ -49,7 +55,7 @@ public class StockOrders {
      * order without a currency takes its vendor's.
      */
     public StockOrder create(NewStockOrder order, List<NewOrderLine> lines, Actor actor) {
-        lines.forEach(StockOrders::check);
+        lines.forEach(line -> check(line, CREATED_NOTHING));
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         transaction.executeWithoutResult(status -> {
@@ -79,7 +85,7 @@ public class StockOrders {
             StockOrder created = get(id);
             for (NewOrderLine line : lines) {
                 // The reference is not the user's yet: a refused line must not name it.
-                insertLine(created, line, actor, "Nothing was created.");
+                insertLine(created, line, actor, CREATED_NOTHING);
             }
             events.created(id);
         });
@@ -163,7 +169,7 @@ public class StockOrders {
 
     /** Adds a line for the variant with the line's SKU, copying its title and barcode as they are now. */
     public StockOrderLine addLine(UUID orderId, NewOrderLine line, Actor actor) {
-        check(line);
+        check(line, CHANGED_NOTHING);
         String lineItemId = change(orderId, order -> insertLine(order, line, actor, unchanged(order)));
         return line(orderId, lineItemId);
     }
@@ -186,8 +192,9 @@ public class StockOrders {
      */
     public void edit(UUID orderId, OrderEdit edit, Actor actor) {
         edit.quantities()
-                .forEach(change -> checkQuantity(change.quantity(), "quantity of line " + change.lineItemId()));
-        edit.additions().forEach(StockOrders::check);
+                .forEach(change ->
+                        checkQuantity(change.quantity(), "quantity of line " + change.lineItemId(), CHANGED_NOTHING));
+        edit.additions().forEach(line -> check(line, CHANGED_NOTHING));
         change(orderId, order -> {
             edit.quantities().forEach(change -> setQuantity(order, change, actor));
             edit.removals().forEach(lineItemId -> deleteLine(order, lineItemId, actor));
@@ -336,21 +343,34 @@ public class StockOrders {
         return existingLine(get(orderId), lineItemId);
     }
 
-    private static void check(NewOrderLine line) {
-        checkQuantity(line.quantity(), "quantity of " + line.sku());
+    private static void check(NewOrderLine line, String outcome) {
+        checkQuantity(line.quantity(), "quantity of " + line.sku(), outcome);
         if (line.costPrice() != null) {
-            checkQuantity(line.costPrice(), "cost price of " + line.sku());
+            checkQuantity(line.costPrice(), "cost price of " + line.sku(), outcome);
         }
     }
 
-    static void checkQuantity(BigDecimal value, String what) {
+    /**
+     * Refuses a quantity or price that {@code numeric(38,6)} cannot hold exactly: negative, more
+     * than 6 decimals (the database would round them), or more than 32 digits before the point
+     * (the database would refuse the whole statement with "numeric field overflow"). Values are
+     * shown as {@link BigDecimal#toString()} writes them, so an exponent a client sent stays short.
+     *
+     * @param what names the value, such as "quantity of MUG-1"
+     * @param outcome what the refusal left, such as "Nothing was created."
+     */
+    static void checkQuantity(BigDecimal value, String what, String outcome) {
         if (value == null || value.signum() < 0) {
-            throw new StockOrderException(
-                    "The " + what + " must be zero or more, not " + value + ". Nothing was changed.");
+            throw new StockOrderException("The " + what + " must be zero or more, not " + value + ". " + outcome);
         }
-        if (value.stripTrailingZeros().scale() > QUANTITY_SCALE) {
-            throw new StockOrderException("The " + what + " " + value.toPlainString() + " has more than "
-                    + QUANTITY_SCALE + " decimals. Nothing was changed.");
+        BigDecimal stripped = value.stripTrailingZeros();
+        if (stripped.scale() > QUANTITY_SCALE) {
+            throw new StockOrderException(
+                    "The " + what + " " + value + " has more than " + QUANTITY_SCALE + " decimals. " + outcome);
+        }
+        if (stripped.precision() - stripped.scale() > QUANTITY_INTEGER_DIGITS) {
+            throw new StockOrderException("The " + what + " " + value + " is too large: Restock keeps at most "
+                    + QUANTITY_INTEGER_DIGITS + " digits before the decimal point. " + outcome);
         }
     }
 }

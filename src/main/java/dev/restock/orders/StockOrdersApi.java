@@ -47,6 +47,9 @@ class StockOrdersApi {
 
     record ReceiptRequest(String lineItemId, BigDecimal quantity, LocalDate date) {}
 
+    private static final String NOTHING_CREATED = "Nothing was created.";
+    private static final String NOTHING_CHANGED = "Nothing was changed.";
+
     private final StockOrders orders;
     private final OrderReceipts receipts;
     private final OrderDocuments documents;
@@ -64,7 +67,7 @@ class StockOrdersApi {
             @RequestParam(required = false) String type,
             @RequestParam(required = false) String status,
             @RequestParam(required = false) Boolean saved) {
-        OrderType orderType = type == null ? null : orderType(type);
+        OrderType orderType = type == null ? null : orderType(type, "");
         return orders.list(new OrderFilter(orderType, status, saved)).stream()
                 .map(StockOrderSummary::of)
                 .toList();
@@ -77,17 +80,17 @@ class StockOrdersApi {
 
     @PostMapping
     ResponseEntity<StockOrderDocument> create(@RequestBody CreateRequest request, Principal principal) {
-        require(request.type(), "type");
-        require(request.warehouse(), "warehouse");
+        require(request.type(), "type", NOTHING_CREATED);
+        require(request.warehouse(), "warehouse", NOTHING_CREATED);
         NewStockOrder order = new NewStockOrder(
-                orderType(request.type()),
+                orderType(request.type(), NOTHING_CREATED),
                 catalog.warehouseId(request.warehouse()),
                 request.vendor() == null ? null : catalog.vendorId(request.vendor()),
                 request.sourceWarehouse() == null ? null : catalog.warehouseId(request.sourceWarehouse()),
                 request.currency() == null ? null : request.currency().toUpperCase(Locale.ROOT),
                 request.expectedDate());
         List<NewOrderLine> lines = Objects.requireNonNullElse(request.lines(), List.<LineRequest>of()).stream()
-                .map(StockOrdersApi::line)
+                .map(line -> line(line, NOTHING_CREATED))
                 .toList();
         StockOrder created = orders.create(order, lines, actor(principal));
         return ResponseEntity.created(URI.create("/api/v1/stock-orders/" + created.id()))
@@ -98,7 +101,7 @@ class StockOrdersApi {
     ResponseEntity<StockOrderDocument> addLine(
             @PathVariable String id, @RequestBody LineRequest request, Principal principal) {
         StockOrder order = orders.resolve(id);
-        orders.addLine(order.id(), line(request), actor(principal));
+        orders.addLine(order.id(), line(request, NOTHING_CHANGED), actor(principal));
         return ResponseEntity.status(201).body(documents.of(order.id()));
     }
 
@@ -108,7 +111,7 @@ class StockOrdersApi {
             @PathVariable String lineItemId,
             @RequestBody QuantityRequest request,
             Principal principal) {
-        require(request.quantity(), "quantity");
+        require(request.quantity(), "quantity", NOTHING_CHANGED);
         StockOrder order = orders.resolve(id);
         orders.editQuantity(order.id(), lineItemId, request.quantity(), actor(principal));
         return documents.of(order.id());
@@ -123,7 +126,7 @@ class StockOrdersApi {
 
     @PostMapping("/{id}/status")
     StockOrderDocument changeStatus(@PathVariable String id, @RequestBody StatusRequest request, Principal principal) {
-        require(request.status(), "status");
+        require(request.status(), "status", NOTHING_CHANGED);
         StockOrder order = orders.resolve(id);
         orders.changeStatus(order.id(), request.status(), actor(principal));
         return documents.of(order.id());
@@ -131,30 +134,34 @@ class StockOrdersApi {
 
     @PostMapping("/{id}/receipts")
     StockOrderDocument receive(@PathVariable String id, @RequestBody ReceiptRequest request, Principal principal) {
-        require(request.lineItemId(), "lineItemId");
-        require(request.quantity(), "quantity");
+        require(request.lineItemId(), "lineItemId", "Nothing was received.");
+        require(request.quantity(), "quantity", "Nothing was received.");
         StockOrder order = orders.resolve(id);
         receipts.receive(order.id(), request.lineItemId(), request.quantity(), request.date(), actor(principal));
         return documents.of(order.id());
     }
 
-    private static NewOrderLine line(LineRequest request) {
-        require(request.sku(), "sku");
+    private static NewOrderLine line(LineRequest request, String outcome) {
+        require(request.sku(), "sku", outcome);
+        if (request.quantity() == null) {
+            throw new StockOrderException("Line " + request.sku() + " needs a quantity. " + outcome);
+        }
         return new NewOrderLine(request.sku(), request.quantity(), request.costPrice());
     }
 
-    private static OrderType orderType(String code) {
+    /** {@code outcome} ends the refusal: what the request left, or nothing for a query. */
+    private static OrderType orderType(String code, String outcome) {
         try {
             return OrderType.fromCode(code.toLowerCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new StockOrderException(
-                    "Order type '" + code + "' is not one of po, transfer, assembly. Nothing was changed.");
+                    ("Order type '" + code + "' is not one of po, transfer, assembly. " + outcome).strip());
         }
     }
 
-    private static void require(Object value, String field) {
+    private static void require(Object value, String field, String outcome) {
         if (value == null || (value instanceof String text && text.isBlank())) {
-            throw new StockOrderException("The request needs '" + field + "'. Nothing was changed.");
+            throw new StockOrderException("The request needs '" + field + "'. " + outcome);
         }
     }
 

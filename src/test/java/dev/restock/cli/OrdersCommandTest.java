@@ -166,6 +166,56 @@ class OrdersCommandTest extends DatabaseTest {
     }
 
     @Test
+    void everyRefusedCreateSaysNothingWasCreated() {
+        catalog();
+
+        String unknownVendor = runForErrors(
+                1, "orders", "create", "--type", "po", "--vendor", "NOPE", "--warehouse", "MAIN", "--line", "SKU-1=1");
+        String unknownWarehouse = runForErrors(
+                1, "orders", "create", "--type", "po", "--vendor", "ACME", "--warehouse", "NOPE", "--line", "SKU-1=1");
+        String decimals = runForErrors(1, create("--line", "SKU-1=1.0000001"));
+        String costDecimals = runForErrors(1, create("--line", "SKU-1=1@0.0000001"));
+        String currency = runForErrors(1, create("--currency", "euro"));
+
+        for (String refused : java.util.List.of(unknownVendor, unknownWarehouse, decimals, costDecimals, currency)) {
+            assertThat(refused.strip().lines()).singleElement().asString().startsWith("error: ");
+            assertThat(refused.strip()).contains("Nothing was created").doesNotContain("Nothing was changed");
+        }
+        assertThat(run(0, "orders", "list")).contains("0 orders");
+    }
+
+    @Test
+    void aQuantityOrPriceTooLargeForItsColumnIsRefusedInOneLineNamingTheLimit() {
+        catalog();
+        String tooLarge = "1" + "0".repeat(32);
+        String reference = create();
+        run(0, "orders", "status", reference, "OPEN");
+
+        String created = runForErrors(1, create("--line", "SKU-1=" + tooLarge));
+        String cost = runForErrors(1, create("--line", "SKU-1=1@" + tooLarge));
+        String edited = runForErrors(1, "orders", "edit", reference, "--line", "1", "--quantity", tooLarge);
+        String added = runForErrors(1, "orders", "edit", reference, "--add", "SKU-2=" + tooLarge);
+        String received = runForErrors(1, "orders", "receive", reference, "--line", "1", "--quantity", tooLarge);
+        String largest = run(0, create("--line", "SKU-1=" + "9".repeat(32) + ".999999"));
+
+        assertThat(created.strip())
+                .isEqualTo("error: The quantity of SKU-1 " + tooLarge + " is too large: Restock keeps at most 32"
+                        + " digits before the decimal point. Nothing was created.");
+        assertThat(cost.strip()).startsWith("error: The cost price of SKU-1 " + tooLarge + " is too large");
+        assertThat(edited.strip()).startsWith("error: The quantity of line 1 " + tooLarge + " is too large");
+        assertThat(added.strip()).startsWith("error: The quantity of SKU-2 " + tooLarge + " is too large");
+        assertThat(received.strip())
+                .isEqualTo("error: The quantity received " + tooLarge + " is too large: Restock keeps at most 32"
+                        + " digits before the decimal point. Nothing was received.");
+        for (String refused : java.util.List.of(created, cost, edited, added, received)) {
+            assertThat(refused.strip().lines()).hasSize(1);
+            assertThat(refused).doesNotContain("PSQLException", "overflow");
+        }
+        assertThat(largest).contains("9".repeat(32) + ".999999");
+        assertThat(run(0, "orders", "show", reference)).doesNotContain(tooLarge);
+    }
+
+    @Test
     void overReceiptIsRefusedWithWhatWouldHaveHappened() {
         catalog();
         String reference = create();
@@ -250,6 +300,14 @@ class OrdersCommandTest extends DatabaseTest {
         fixtures.vendor("ACME");
         fixtures.variant("SKU-1", "Mug", null);
         fixtures.variant("SKU-2", "Cup", null);
+    }
+
+    /** {@code orders create} of a purchase order from ACME to MAIN, with {@code more} options. */
+    private static String[] create(String... more) {
+        java.util.List<String> args = new java.util.ArrayList<>(
+                java.util.List.of("orders", "create", "--type", "po", "--vendor", "ACME", "--warehouse", "MAIN"));
+        args.addAll(java.util.List.of(more));
+        return args.toArray(String[]::new);
     }
 
     private static String create() {

@@ -148,16 +148,62 @@ class StockOrdersApiTest extends ApiTest {
         HttpResponse<String> unknownSku = post("/api/v1/stock-orders", """
                 {"type": "po", "warehouse": "MAIN", "vendor": "ACME", "lines": [{"sku": "NOPE", "quantity": 2}]}
                 """);
+        HttpResponse<String> unknownVendor =
+                post("/api/v1/stock-orders", "{\"type\": \"po\", \"warehouse\": \"MAIN\", \"vendor\": \"NOPE\"}");
+        HttpResponse<String> unknownWarehouse =
+                post("/api/v1/stock-orders", "{\"type\": \"po\", \"warehouse\": \"NOPE\", \"vendor\": \"ACME\"}");
+        HttpResponse<String> noQuantity = post("/api/v1/stock-orders", """
+                {"type": "po", "warehouse": "MAIN", "vendor": "ACME", "lines": [{"sku": "MUG-1"}]}
+                """);
         HttpResponse<String> notJson = post("/api/v1/stock-orders", "{\"type\": ");
         HttpResponse<String> unknownOrder = get("/api/v1/stock-orders/PO-424242");
 
+        // A vendor or warehouse named in the body is not the resource of the URL: 422, not 404.
+        assertProblem(unknownVendor, 422, "There is no vendor with code 'NOPE'. Nothing was created;");
+        assertProblem(unknownWarehouse, 422, "There is no warehouse with code 'NOPE'. Nothing was created;");
+        for (HttpResponse<String> refusedCreate :
+                java.util.List.of(noType, badType, noVendor, unknownSku, unknownVendor, unknownWarehouse, noQuantity)) {
+            assertProblem(refusedCreate, 422, "Nothing was created");
+        }
         assertProblem(noType, 422, "needs 'type'");
         assertProblem(badType, 422, "'boat' is not one of po, transfer, assembly");
         assertProblem(noVendor, 422, "needs a vendor");
         assertProblem(unknownSku, 422, "no variant with SKU 'NOPE'");
+        assertProblem(noQuantity, 422, "Line MUG-1 needs a quantity.");
         assertThat(notJson.statusCode()).isEqualTo(400);
         assertProblem(unknownOrder, 404, "There is no stock order PO-424242.");
         assertThat(events()).isZero();
+    }
+
+    @Test
+    void aQuantityOrPriceTooLargeForItsColumnIs422NamingTheFieldAndTheLimit() {
+        // The user test's body: the database's "numeric field overflow" became a 401 before.
+        HttpResponse<String> created = post("/api/v1/stock-orders", """
+                {"type": "po", "warehouse": "MAIN", "vendor": "ACME", "lines": [{"sku": "MUG-1", "quantity": 1e40}]}
+                """);
+        String reference =
+                json(post("/api/v1/stock-orders", """
+                        {"type": "po", "warehouse": "MAIN", "vendor": "ACME",
+                         "lines": [{"sku": "MUG-1", "quantity": 2}]}
+                        """)).get("reference").asString();
+        HttpResponse<String> added = post(
+                "/api/v1/stock-orders/" + reference + "/lines",
+                "{\"sku\": \"CUP-2\", \"quantity\": 1, \"costPrice\": 1e32}");
+        HttpResponse<String> edited = patch(
+                "/api/v1/stock-orders/" + reference + "/lines/1", "{\"quantity\": 100000000000000000000000000000000}");
+        post("/api/v1/stock-orders/" + reference + "/status", "{\"status\": \"OPEN\"}");
+        HttpResponse<String> received =
+                post("/api/v1/stock-orders/" + reference + "/receipts", "{\"lineItemId\": \"1\", \"quantity\": 1e33}");
+
+        assertProblem(
+                created,
+                422,
+                "The quantity of MUG-1 1E+40 is too large: Restock keeps at most 32 digits before the decimal point."
+                        + " Nothing was created.");
+        assertProblem(added, 422, "The cost price of CUP-2 1E+32 is too large");
+        assertProblem(edited, 422, "The quantity of line 1 100000000000000000000000000000000 is too large");
+        assertProblem(received, 422, "The quantity received 1E+33 is too large");
+        assertThat(json(get("/api/v1/stock-orders/" + reference)).get("lines")).hasSize(1);
     }
 
     private static void assertProblem(HttpResponse<String> response, int status, String detail) {

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.TypeConversionException;
 
@@ -14,6 +15,8 @@ import picocli.CommandLine.TypeConversionException;
  * "Invalid value for option '--date': 'notadate' is not a date (expected YYYY-MM-DD)".
  */
 final class OptionConverters {
+
+    private static final Pattern PLAIN_DECIMAL = Pattern.compile("-?\\d+(\\.\\d+)?");
 
     private OptionConverters() {}
 
@@ -33,12 +36,28 @@ final class OptionConverters {
         }
     }
 
+    /**
+     * A quantity or price as entity files write one: digits, optionally a '.' and decimals. An
+     * exponent ({@code 1e3}) is refused rather than read, as the files refuse it too.
+     */
     static BigDecimal decimal(String value) {
+        String text = value.strip();
+        if (PLAIN_DECIMAL.matcher(text).matches()) {
+            return new BigDecimal(text);
+        }
+        if (isNumber(text)) {
+            throw new TypeConversionException("'" + value + "' is not a plain decimal number (expected digits and"
+                    + " an optional '.' with decimals, such as 1000 or 2.5; no exponent)");
+        }
+        throw new TypeConversionException("'" + value + "' is not a number (expected a decimal number such as 2.5)");
+    }
+
+    private static boolean isNumber(String text) {
         try {
-            return new BigDecimal(value.strip());
+            new BigDecimal(text);
+            return true;
         } catch (NumberFormatException e) {
-            throw new TypeConversionException(
-                    "'" + value + "' is not a number (expected a decimal number such as 2.5)");
+            return false;
         }
     }
 

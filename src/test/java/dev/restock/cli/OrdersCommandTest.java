@@ -216,6 +216,26 @@ class OrdersCommandTest extends DatabaseTest {
     }
 
     @Test
+    void aNumberWithAnExponentIsBadUsageAsInEntityFiles() {
+        catalog();
+
+        String line = runForErrors(2, create("--line", "SKU-1=1e3"));
+        String cost = runForErrors(2, create("--line", "SKU-1=1@2E-1"));
+        String quantity = runForErrors(2, "orders", "edit", "PO-1", "--line", "1", "--quantity", "1e3");
+
+        assertThat(line.lines().findFirst().orElseThrow())
+                .startsWith("error: Invalid value for option '--line' (SKU=QTY[@COST]): the quantity in"
+                        + " 'SKU-1=1e3': '1e3' is not a plain decimal number (expected digits and an optional '.' with decimals, such as 1000"
+                        + " or 2.5; no exponent)");
+        assertThat(cost.lines().findFirst().orElseThrow())
+                .startsWith("error: Invalid value for option '--line' (SKU=QTY[@COST]): the cost in"
+                        + " 'SKU-1=1@2E-1': '2E-1' is not a plain decimal number");
+        assertThat(quantity.lines().findFirst().orElseThrow())
+                .startsWith("error: Invalid value for option '--quantity': '1e3' is not a plain decimal number");
+        assertThat(run(0, "orders", "list")).contains("0 orders");
+    }
+
+    @Test
     void overReceiptIsRefusedWithWhatWouldHaveHappened() {
         catalog();
         String reference = create();

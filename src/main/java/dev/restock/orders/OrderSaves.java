@@ -55,7 +55,7 @@ public class OrderSaves {
                     .optional();
             StockOrder order = orders.get(orderId);
             if (order.readOnly()) {
-                throw new OrderReadOnlyException(order.reference(), order.saveState(), order.savedTo());
+                throw OrderReadOnlyException.alreadySaved(order);
             }
             if (order.statusType() == StatusType.CLOSED || order.statusType() == StatusType.CANCELLED) {
                 throw new StockOrderException("Order " + order.reference() + " is " + order.status()

@@ -320,7 +320,7 @@ class KilledPushIT {
         String connection = order.target().connection;
 
         assertThat(out.at("/errors/0/message").asString())
-                .startsWith("Order " + order.reference() + " is saved to connection '" + connection + "'");
+                .startsWith("Order " + order.reference() + " is already saved to connection '" + connection + "'");
         assertThat(rows(order)).as("%s still once in the table", order).isEqualTo(order.whole());
     }
 

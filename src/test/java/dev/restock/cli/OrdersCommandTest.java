@@ -236,6 +236,21 @@ class OrdersCommandTest extends DatabaseTest {
     }
 
     @Test
+    void savingASavedOrderAgainSaysFirstWhereAndWhenItWasSaved() {
+        catalog();
+        String reference = create();
+        run(0, "orders", "save", reference);
+
+        String again = runForErrors(1, "orders", "save", reference);
+
+        assertThat(again.strip())
+                .matches("error: Order " + reference + " is already saved to connection 'local' on"
+                        + " \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\\. A saved order is read-only in"
+                        + " Restock, so it was not saved again; change it in that connection's table and run"
+                        + " `restock sync` to bring the change back\\.");
+    }
+
+    @Test
     void overReceiptIsRefusedWithWhatWouldHaveHappened() {
         catalog();
         String reference = create();

@@ -3,17 +3,25 @@ package dev.restock.web;
 import dev.restock.NotFoundException;
 import dev.restock.RestockException;
 import dev.restock.orders.OrderReadOnlyException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * Errors of the REST API as RFC 9457 problem documents. The detail is the same one-line message
  * the CLI prints; it never carries a secret, because {@link RestockException} messages never do.
+ * Spring MVC's own errors (a body that is not JSON, an unknown path) come from the superclass;
+ * anything else is unexpected: a 500 that says nothing of the exception, which goes to the log.
  */
 @RestControllerAdvice
-class ApiErrors {
+class ApiErrors extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
@@ -32,5 +40,22 @@ class ApiErrors {
     @ExceptionHandler(RestockException.class)
     ProblemDetail refused(RestockException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+    }
+
+    /**
+     * A failure Restock did not foresee (a database error, a bug). Its message may quote SQL or
+     * the request's data, so the caller gets only the status; the log has the whole exception.
+     */
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e, HttpServletRequest request) {
+        log.error("Unexpected failure answering {} '{}'", request.getMethod(), request.getRequestURI(), e);
+        return unexpectedProblem();
+    }
+
+    static ProblemDetail unexpectedProblem() {
+        return ProblemDetail.forStatusAndDetail(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "Restock failed to answer this request because of an unexpected error. The service's log"
+                        + " has the details.");
     }
 }

@@ -1,5 +1,6 @@
 package dev.restock.web;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,7 +22,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Health is open so that a load balancer can probe it; everything else needs the API's bearer
  * token ({@link ApiToken}). The service also listens on 127.0.0.1 by default. A request without a
- * valid token gets 401 as an RFC 9457 problem document.
+ * valid token gets 401 as an RFC 9457 problem document. A request that fails after it was let in
+ * gets its own status ({@link ApiErrors}, {@link ErrorProblems}), never 401.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -31,6 +33,12 @@ class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http, ApiToken token) throws Exception {
         return http.authorizeHttpRequests(
                         requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
+                                .permitAll()
+                                // The container's forward to /error after a failure: the request was
+                                // authorized before it failed, and the token filter does not run again, so
+                                // without this every error became a 401. ErrorProblems answers it with the
+                                // status alone. A request to /error itself still needs the token.
+                                .dispatcherTypeMatchers(DispatcherType.ERROR)
                                 .permitAll()
                                 .anyRequest()
                                 .authenticated())

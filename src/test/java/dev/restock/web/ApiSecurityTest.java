@@ -43,4 +43,39 @@ class ApiSecurityTest extends ApiTest {
 
         assertThat(response.statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void aRequestRefusedAfterItsTokenWasAcceptedGetsItsOwnStatusNot401() {
+        // The firewall refuses a ';' in the path; the container then forwards to /error, which
+        // was refused as unauthenticated: a valid token got 401 for any such failure.
+        var response = get("/api/v1/stock-orders;x=1");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body()).contains("\"status\":400").doesNotContain("x=1", "Exception");
+    }
+
+    @Test
+    void anUnexpectedFailureIsA500ProblemDocumentThatTellsNothingOfIt() {
+        // PostgreSQL refuses a NUL in text; Restock does not foresee it, so the query fails.
+        var response = get("/api/v1/stock-orders?status=%00");
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body())
+                .contains("unexpected error")
+                .doesNotContain("PSQL", "UTF8", "0x00", "select", "stock_orders");
+    }
+
+    @Test
+    void theErrorPathItselfStillNeedsTheTokenAndHoldsNothing() {
+        var withoutToken = send(HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/error"))
+                .build());
+        var withToken = get("/error");
+
+        assertThat(withoutToken.statusCode()).isEqualTo(401);
+        assertThat(withToken.statusCode()).isEqualTo(404);
+    }
 }

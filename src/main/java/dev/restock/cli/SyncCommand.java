@@ -7,7 +7,9 @@ import dev.restock.orders.OrderSyncWriter;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,7 +17,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code restock sync [--connection NAME]}: bring downstream changes to saved orders back. */
+/**
+ * {@code restock sync [--connection NAME]}: bring downstream changes to saved orders back. Every
+ * connection gets its pass even when another cannot be reached; each one's outcome is printed,
+ * and any failure is also an {@code error:} line (and an entry of the JSON's {@code errors}) with
+ * exit code 1.
+ */
 @Command(
         name = "sync",
         mixinStandardHelpOptions = true,
@@ -23,17 +30,69 @@ import picocli.CommandLine.Spec;
                 + " Exit code 1 when a connection cannot be read.")
 final class SyncCommand implements Callable<Integer> {
 
-    /** The whole run, as printed: totals, and each connection's result. */
-    record Report(int ordersChecked, int ordersChanged, int linesChanged, List<SyncResult> connections) {
+    /** The whole run, as printed: totals, each connection's outcome, and the failures. */
+    record Report(
+            int ordersChecked,
+            int ordersChanged,
+            int linesChanged,
+            List<ConnectionOutcome> connections,
+            List<Failure> errors) {
 
-        static Report of(List<SyncResult> results) {
+        static Report of(List<ConnectionOutcome> outcomes) {
             return new Report(
-                    results.stream().mapToInt(SyncResult::ordersChecked).sum(),
-                    results.stream().mapToInt(SyncResult::ordersChanged).sum(),
-                    results.stream().mapToInt(SyncResult::linesChanged).sum(),
-                    results);
+                    total(outcomes, ConnectionOutcome::ordersChecked),
+                    total(outcomes, ConnectionOutcome::ordersChanged),
+                    total(outcomes, ConnectionOutcome::linesChanged),
+                    outcomes,
+                    outcomes.stream()
+                            .filter(outcome -> outcome.error() != null)
+                            .map(outcome -> new Failure(outcome.error(), outcome.connection()))
+                            .toList());
+        }
+
+        private static int total(List<ConnectionOutcome> outcomes, Function<ConnectionOutcome, Integer> count) {
+            return outcomes.stream()
+                    .map(count)
+                    .filter(Objects::nonNull)
+                    .mapToInt(Integer::intValue)
+                    .sum();
         }
     }
+
+    /**
+     * One connection's pass: {@code synced} with its counts and the problems of its orders, or
+     * {@code failed} with the error and no counts (orders applied before a failure stay applied,
+     * but how many is not known).
+     */
+    record ConnectionOutcome(
+            String connection,
+            String outcome,
+            String error,
+            Integer ordersChecked,
+            Integer ordersChanged,
+            Integer linesChanged,
+            Boolean fullPass,
+            List<SyncResult.Problem> problems) {
+
+        static ConnectionOutcome synced(SyncResult result) {
+            return new ConnectionOutcome(
+                    result.connection(),
+                    "synced",
+                    null,
+                    result.ordersChecked(),
+                    result.ordersChanged(),
+                    result.linesChanged(),
+                    result.fullPass(),
+                    result.problems());
+        }
+
+        static ConnectionOutcome failed(String connection, String error) {
+            return new ConnectionOutcome(connection, "failed", error, null, null, null, null, List.of());
+        }
+    }
+
+    /** As every command's JSON {@code errors} has them, with the connection that failed. */
+    record Failure(String message, String connection) {}
 
     @ParentCommand
     RestockCommand root;
@@ -57,38 +116,41 @@ final class SyncCommand implements Callable<Integer> {
             List<String> names = connection != null
                     ? List.of(connection)
                     : context.getBean(OrderSyncWriter.class).connectionsToSync();
-            List<SyncResult> results = new ArrayList<>();
-            boolean failed = false;
+            List<ConnectionOutcome> outcomes = new ArrayList<>();
             for (String name : names) {
                 try {
-                    results.add(sync.sync(name));
+                    outcomes.add(ConnectionOutcome.synced(sync.sync(name)));
                 } catch (RestockException e) {
-                    if (connection != null) {
-                        throw e;
-                    }
                     // One unreachable connection must not keep the others from syncing.
-                    spec.commandLine().getErr().println("error: " + e.getMessage());
-                    failed = true;
+                    outcomes.add(ConnectionOutcome.failed(name, ErrorReport.oneLine(e.getMessage())));
                 }
             }
-            print(Report.of(results), spec.commandLine().getOut());
-            return failed ? 1 : 0;
+            Report report = Report.of(outcomes);
+            print(report, spec.commandLine().getOut());
+            report.errors().forEach(error -> spec.commandLine().getErr().println("error: " + error.message()));
+            return report.errors().isEmpty() ? 0 : 1;
         }
     }
 
     private void print(Report report, PrintWriter out) {
         if (output.json()) {
             out.println(FormatOption.toJson(report));
+            out.flush();
             return;
         }
-        for (SyncResult result : report.connections()) {
+        for (ConnectionOutcome outcome : report.connections()) {
+            if (outcome.error() != null) {
+                out.printf("%-16s not synced (the error follows)%n", outcome.connection());
+                continue;
+            }
             out.printf(
                     "%-16s %d orders checked, %d changed, %d lines changed%n",
-                    result.connection(), result.ordersChecked(), result.ordersChanged(), result.linesChanged());
-            result.problems().forEach(problem -> out.println("  " + problem.reference() + ": " + problem.problem()));
+                    outcome.connection(), outcome.ordersChecked(), outcome.ordersChanged(), outcome.linesChanged());
+            outcome.problems().forEach(problem -> out.println("  " + problem.reference() + ": " + problem.problem()));
         }
         if (report.connections().isEmpty()) {
             out.println("No saved orders to sync.");
         }
+        out.flush();
     }
 }

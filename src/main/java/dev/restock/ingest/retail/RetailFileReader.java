@@ -73,12 +73,22 @@ final class RetailFileReader {
         long count = 0;
         try (CsvReader<CsvRecord> csv = CSV.ofCsvRecord(reader)) {
             boolean header = true;
+            CsvRecord previous = null;
             for (CsvRecord record : csv) {
                 if (header) {
                     columns.checkHeader(record.getFields());
                     header = false;
+                    previous = record;
                     continue;
                 }
+                // A record that spans lines (a quote left open, closed by one on a later line)
+                // can still have the right number of fields and would swallow the lines between.
+                // Only after a jump in line numbers is the record before looked at again; the
+                // import is one transaction, so refusing it one record late changes nothing.
+                if (record.getStartingLineNumber() > previous.getStartingLineNumber() + 1) {
+                    columns.checkNoQuoteLeftOpen(previous.getStartingLineNumber(), previous.getFields());
+                }
+                previous = record;
                 sink.accept(columns.read(record.getStartingLineNumber(), record.getFields(), null));
                 if (++count % 10_000 == 0) {
                     progress.stepTo(count);
@@ -88,6 +98,7 @@ final class RetailFileReader {
                 throw new ImportException(
                         file, "the file has no header line; expected " + String.join(",", RetailColumns.HEADER));
             }
+            columns.checkNoQuoteLeftOpen(previous.getStartingLineNumber(), previous.getFields());
         } catch (CsvParseException e) {
             if (e.getCause() instanceof ImportException refused) {
                 throw refused; // by the text input: not UTF-8, binary, or a damaged gzip
@@ -96,15 +107,35 @@ final class RetailFileReader {
                     && String.valueOf(e.getCause().getMessage()).contains("maximum buffer size")) {
                 throw fieldTooLarge(file, e);
             }
-            throw new ImportException(
-                    file,
-                    "is not valid CSV: " + e.getMessage()
-                            + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));
+            throw notValidCsv(file, e);
         } catch (UncheckedIOException e) {
             throw new ImportException(file, "cannot be read: " + e.getCause().getMessage());
         }
         progress.stepTo(count);
         return count;
+    }
+
+    /**
+     * FastCSV's own words name its internals ("Exception when reading record..."); the most
+     * common cause by far is a quote opened in a field and closed by one further on, followed by
+     * more text: say that, on the line where the record started.
+     */
+    private static ImportException notValidCsv(String file, CsvParseException e) {
+        Matcher started = STARTED_IN_LINE.matcher(String.valueOf(e.getMessage()));
+        String cause = e.getCause() == null ? "" : String.valueOf(e.getCause().getMessage());
+        if (started.find() && cause.startsWith("Unexpected character after closing quote")) {
+            return new ImportException(
+                    file,
+                    Long.parseLong(started.group(1)),
+                    0,
+                    null,
+                    "a quote (\") opened on this line is closed further on and followed by more text ("
+                            + cause.substring("Unexpected character after closing quote".length())
+                                    .replaceFirst("^\\s*:\\s*", "")
+                            + " after it); expected quotes only around a whole field, each closed on its own line");
+        }
+        return new ImportException(
+                file, "is not valid CSV: " + e.getMessage() + (cause.isEmpty() ? "" : " (" + cause + ")"));
     }
 
     /**

@@ -94,6 +94,35 @@ class OnlineRetailBadInputTest extends DatabaseTest {
     }
 
     @Test
+    void rejectsAQuoteClosedOnALaterLineThatWouldSwallowTheLinesBetween() throws IOException {
+        // Eight fields in all, so the count alone does not give it away: the first line's
+        // description would take in the second line, and that sale would be lost.
+        Path file = write(
+                "swallow.csv",
+                HEADER + GOOD + "536366,71053,\"WHITE METAL LANTERN,6,2010-12-01 09:00:00,3.39,,France\n"
+                        + "536367,22633,HAND WARMER\",6,2010-12-01 09:10:00,1.85,,France\n" + GOOD);
+
+        assertRefused(file, 3, 3, "Description", "a quoted value that is never closed");
+    }
+
+    @Test
+    void rejectsAQuoteClosedFurtherOnAndFollowedByTextNamingTheLine() throws IOException {
+        Path file = write(
+                "closed-later.csv",
+                HEADER + GOOD + "536366,71053,\"WHITE METAL LANTERN,6,2010-12-01 09:00:00,3.39,,France\n"
+                        + "536367,22633,\"HAND WARMER\",6,2010-12-01 09:10:00,1.85,,France\n" + GOOD);
+
+        assertRefused(file, 3, 0, null, "a quote (\") opened on this line is closed further on");
+    }
+
+    @Test
+    void rejectsAPriceWrittenWithMoreThanSixPlacesEvenWhenTheyAreZeros() throws IOException {
+        Path file = write("zeros.csv", HEADER + "536366,71053,LANTERN,6,2010-12-01 09:00:00,3.3900000,,France\n");
+
+        assertRefused(file, 2, 6, "UnitPrice", "'3.3900000' has more than 6 decimal places");
+    }
+
+    @Test
     void rejectsANegativePriceOnAProductLine() throws IOException {
         Path file = write("negative.csv", HEADER + GOOD + "536366,71053,LANTERN,6,2010-12-01 09:00:00,-3.39,,France\n");
 

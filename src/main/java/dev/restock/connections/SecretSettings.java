@@ -1,5 +1,8 @@
 package dev.restock.connections;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,9 +27,19 @@ public final class SecretSettings {
     /** The password of URL user info: what lies between {@code //user:} and the last {@code @}. */
     private static final Pattern USER_INFO_PASSWORD = Pattern.compile("(//[^/?#\\s:@]*:)([^/?#\\s]+)@");
 
-    /** A {@code name=value} parameter of a URL (or of text quoting one), its value up to the next one. */
+    /** The same with the colon percent-encoded ({@code //user%3Apassword@host}), for masking. */
+    private static final Pattern ENCODED_USER_INFO_PASSWORD = Pattern.compile("(//[^/?#\\s:@%]*%3[aA])([^/?#\\s@]+)@");
+
+    /**
+     * A {@code name=value} parameter of a URL (or of text quoting one), its value up to the next
+     * one. Names are anything up to the {@code =}: encoded ({@code %70assword}) and non-ASCII
+     * ({@code paſsword}) names are judged by {@link #isSecretName} once decoded and folded.
+     */
     private static final Pattern PARAMETER =
-            Pattern.compile("(^|[?&;,\\s])([A-Za-z0-9_.\\-]+)(\\s*=\\s*)([^&;,#\\s]*)");
+            Pattern.compile("(^|[?&;,#\\s])([^?&;,#\\s='\"]+)(\\s*=\\s*)([^&;,#\\s'\"]*)");
+
+    /** What separates a URL's parameters, and its path and fragment from them, in any JDBC driver. */
+    private static final Pattern URL_SEPARATORS = Pattern.compile("[?&;#,\\s]");
 
     private static final String ADVICE = "Settings are stored and printed, so secrets are read from a file or an"
             + " environment variable: use --password-file or --password-env for a password, --private-key-file"
@@ -42,19 +55,54 @@ public final class SecretSettings {
      * {@code --private-key-file}.
      */
     public static boolean isSecretName(String name) {
-        String lower = name.strip().toLowerCase(Locale.ROOT);
-        return lower.contains("password")
-                || lower.contains("passwd")
-                || lower.contains("passcode")
-                || lower.contains("secret")
-                || lower.contains("token")
-                || lower.contains("credential")
-                || lower.contains("apikey")
-                || lower.contains("api_key")
-                || lower.endsWith("pwd")
-                || lower.startsWith("oauth")
-                || lower.startsWith("private_key")
-                || lower.startsWith("privatekey");
+        String folded = folded(name);
+        return folded.contains("password")
+                || folded.contains("passwd")
+                || folded.contains("passcode")
+                || folded.contains("secret")
+                || folded.contains("token")
+                || folded.contains("credential")
+                || folded.contains("apikey")
+                || folded.endsWith("pwd")
+                || folded.startsWith("oauth")
+                || folded.startsWith("privatekey");
+    }
+
+    /**
+     * A name as a driver may read it, reduced to lower-case ASCII letters and digits: percent
+     * escapes decoded (again and again, for {@code %2570}), compatibility forms folded ({@code ſ}
+     * is {@code s}), case folded, and separators dropped ({@code private_key}, {@code pass word}
+     * and {@code privateKey} all read {@code privatekey} or {@code password}).
+     */
+    static String folded(String name) {
+        String decoded = decoded(name);
+        String normal = Normalizer.normalize(decoded, Normalizer.Form.NFKC)
+                .toUpperCase(Locale.ROOT)
+                .toLowerCase(Locale.ROOT);
+        normal = Normalizer.normalize(normal, Normalizer.Form.NFKD);
+        StringBuilder letters = new StringBuilder(normal.length());
+        normal.codePoints()
+                .filter(c -> (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+                .forEach(letters::appendCodePoint);
+        return letters.toString();
+    }
+
+    /** Percent escapes decoded until none is left (at most a few rounds); a bad escape stays as written. */
+    private static String decoded(String text) {
+        String current = text;
+        for (int round = 0; round < 5 && current.indexOf('%') >= 0; round++) {
+            String next;
+            try {
+                next = URLDecoder.decode(current.replace("+", "%2B"), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException badEscape) {
+                return current;
+            }
+            if (next.equals(current)) {
+                return current;
+            }
+            current = next;
+        }
+        return current;
     }
 
     /**
@@ -63,25 +111,47 @@ public final class SecretSettings {
      * @throws ConnectionException naming what to remove and the options that name a secret's source
      */
     public static void refuseSecrets(String connection, String jdbcUrl, Map<String, String> properties) {
-        if (jdbcUrl != null && USER_INFO_PASSWORD.matcher(jdbcUrl).find()) {
-            throw new ConnectionException("The JDBC URL of connection '" + connection + "' contains a password"
-                    + " (user:password@host); remove it. " + ADVICE);
-        }
         if (jdbcUrl != null) {
-            Matcher parameter = PARAMETER.matcher(jdbcUrl);
-            while (parameter.find()) {
-                if (isSecretName(parameter.group(2))) {
+            // Judged as a driver would read it: with its escapes decoded, so that neither
+            // writer%3Apassword@host nor %70assword=... nor a parameter hidden in an escaped
+            // separator (sslkey=k%26sslpassword%3D...) passes.
+            String url = decoded(jdbcUrl);
+            if (USER_INFO_PASSWORD.matcher(url).find()) {
+                throw new ConnectionException("The JDBC URL of connection '" + connection + "' contains a"
+                        + " password (user:password@host); remove it. " + ADVICE);
+            }
+            for (String part : URL_SEPARATORS.split(url)) {
+                int equals = part.indexOf('=');
+                String name = equals < 0 ? part : part.substring(0, equals);
+                if (equals >= 0 && isSecretName(name)) {
                     throw new ConnectionException("The JDBC URL of connection '" + connection + "' has the"
-                            + " parameter '" + parameter.group(2) + "', which holds a secret; remove it. " + ADVICE);
+                            + " parameter '" + printable(name) + "', which holds a secret; remove it. " + ADVICE);
                 }
             }
         }
         for (String key : properties == null ? Map.<String, String>of().keySet() : properties.keySet()) {
+            if (folded(key).isEmpty()) {
+                throw new ConnectionException("A driver property of connection '" + connection + "' has no name;"
+                        + " expected KEY=VALUE, e.g. warehouse=RESTOCK_WH.");
+            }
             if (isSecretName(key)) {
-                throw new ConnectionException("Driver property '" + key + "' of connection '" + connection
+                throw new ConnectionException("Driver property '" + printable(key) + "' of connection '" + connection
                         + "' holds a secret; remove it. " + ADVICE);
             }
         }
+    }
+
+    /** A name as it can be shown in one line: control characters and the like escaped. */
+    private static String printable(String name) {
+        StringBuilder shown = new StringBuilder();
+        name.codePoints().forEach(c -> {
+            if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
+                shown.append(String.format("\\u%04X", c));
+            } else {
+                shown.appendCodePoint(c);
+            }
+        });
+        return shown.toString();
     }
 
     /**
@@ -94,6 +164,9 @@ public final class SecretSettings {
         }
         String masked = USER_INFO_PASSWORD
                 .matcher(text)
+                .replaceAll(match -> Matcher.quoteReplacement(match.group(1) + MASK + "@"));
+        masked = ENCODED_USER_INFO_PASSWORD
+                .matcher(masked)
                 .replaceAll(match -> Matcher.quoteReplacement(match.group(1) + MASK + "@"));
         return PARAMETER
                 .matcher(masked)
@@ -112,6 +185,7 @@ public final class SecretSettings {
         List<String> values = new ArrayList<>();
         if (jdbcUrl != null) {
             USER_INFO_PASSWORD.matcher(jdbcUrl).results().forEach(match -> values.add(match.group(2)));
+            ENCODED_USER_INFO_PASSWORD.matcher(jdbcUrl).results().forEach(match -> values.add(match.group(2)));
             PARAMETER
                     .matcher(jdbcUrl)
                     .results()

@@ -28,7 +28,16 @@ class SecretSettingsTest {
                 "oauth_refresh_token",
                 "ssl_key_passwd",
                 "client_secret",
-                "some_pwd"
+                "some_pwd",
+                "%70assword",
+                "%2570assword",
+                "PRIVATE%5FKEY%5FFILE%5FPWD",
+                "pass%77ord",
+                "paſsword",
+                "passwordİ",
+                "pass+word",
+                "pass word",
+                "Private-Key"
             })
     void namesLikeASecretAreSecret(String name) {
         assertThat(SecretSettings.isSecretName(name)).isTrue();
@@ -68,6 +77,45 @@ class SecretSettingsTest {
                 .hasMessageStartingWith("Driver property 'token' of connection 'sf' holds a secret")
                 .message()
                 .doesNotContain("abc123");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "jdbc:snowflake://a.snowflakecomputing.com/?db=D&%70assword=S3CRET",
+                "jdbc:snowflake://a.snowflakecomputing.com/?db=D&PRIVATE%5FKEY%5FFILE%5FPWD=S3CRET",
+                "jdbc:snowflake://a.snowflakecomputing.com/?db=D&paſsword=S3CRET",
+                "jdbc:snowflake://a.snowflakecomputing.com/?db=D&%2570assword=S3CRET",
+                "jdbc:snowflake://a.snowflakecomputing.com/?db=D#password=S3CRET",
+                "jdbc:snowflake://a.snowflakecomputing.com/?db=D&pass+word=S3CRET",
+                "jdbc:postgresql://h/erp?sslkey=/k&sslpassword%3DS3CRET",
+                "jdbc:postgresql://writer%3AS3CRET@h/erp",
+                "jdbc:postgresql://h/erp;password=S3CRET"
+            })
+    void refusesASecretHiddenByEscapesFoldingOrSeparatorsWithoutSayingIt(String url) {
+        assertThatThrownBy(() -> SecretSettings.refuseSecrets("c", url, Map.of()))
+                .isInstanceOf(ConnectionException.class)
+                .message()
+                .doesNotContain("S3CRET");
+    }
+
+    @Test
+    void refusesADriverPropertyWithoutAName() {
+        assertThatThrownBy(() -> SecretSettings.refuseSecrets("c", "jdbc:snowflake://a/", Map.of("", "S3CRET")))
+                .isInstanceOf(ConnectionException.class)
+                .hasMessageContaining("has no name")
+                .message()
+                .doesNotContain("S3CRET");
+    }
+
+    @Test
+    void masksAnEscapedUserInfoPasswordAndKeepsTheQuoteAroundAUrl() {
+        assertThat(SecretSettings.mask("'jdbc:postgresql://h/db?password=S3CRET' is not a DuckDB URL"))
+                .isEqualTo("'jdbc:postgresql://h/db?password=***' is not a DuckDB URL");
+        assertThat(SecretSettings.mask("jdbc:postgresql://writer%3AS3CRET@h/erp"))
+                .isEqualTo("jdbc:postgresql://writer%3A***@h/erp");
+        assertThat(SecretSettings.mask("jdbc:snowflake://a/?db=D&%70assword=S3CRET&role=R"))
+                .isEqualTo("jdbc:snowflake://a/?db=D&%70assword=***&role=R");
     }
 
     @Test

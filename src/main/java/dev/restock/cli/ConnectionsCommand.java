@@ -14,6 +14,7 @@ import dev.restock.orders.OrderType;
 import dev.restock.orders.StockOrders;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -281,7 +282,7 @@ final class ConnectionsCommand {
                 names = "--property",
                 paramLabel = "KEY=VALUE",
                 description = "A driver property that is not secret, e.g. warehouse=RESTOCK_WH (repeatable).")
-        Map<String, String> properties = new TreeMap<>();
+        List<String> propertyOptions = new ArrayList<>();
 
         @Option(
                 names = "--table",
@@ -352,6 +353,7 @@ final class ConnectionsCommand {
             }
             Map<OrderType, String> byType = new EnumMap<>(OrderType.class);
             tables.forEach((type, table) -> byType.put(orderType(type), table));
+            Map<String, String> properties = properties();
             try {
                 SecretSettings.refuseSecrets(name, url, properties);
                 return new Connection(
@@ -369,6 +371,26 @@ final class ConnectionsCommand {
             } catch (ConnectionException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage(), e);
             }
+        }
+
+        /**
+         * The {@code --property} options as a map. Read here rather than by picocli, whose message
+         * for a value without {@code =} quotes it, and a mistyped {@code password:...} would be
+         * printed.
+         */
+        private Map<String, String> properties() {
+            Map<String, String> properties = new TreeMap<>();
+            for (String option : propertyOptions) {
+                int equals = option.indexOf('=');
+                if (equals < 0) {
+                    throw new ParameterException(
+                            spec.commandLine(),
+                            "Invalid value for option '--property': expected KEY=VALUE, e.g. warehouse=RESTOCK_WH"
+                                    + " (what was given is not shown: it may be a secret)");
+                }
+                properties.put(option.substring(0, equals).strip(), option.substring(equals + 1));
+            }
+            return properties;
         }
 
         private OrderType orderType(String code) {

@@ -64,6 +64,7 @@ public class Connections {
      */
     public void add(Connection connection) {
         SecretSettings.refuseSecrets(connection.name(), connection.jdbcUrl(), connection.properties());
+        refuseANameThatDiffersOnlyInCase(connection.name());
         boolean added = !LOCAL.equals(connection.name())
                 && jdbc.sql("""
                                 insert into connections (name, kind, settings) values (?, ?, cast(? as jsonb))
@@ -86,6 +87,7 @@ public class Connections {
      */
     public void save(Connection connection) {
         SecretSettings.refuseSecrets(connection.name(), connection.jdbcUrl(), connection.properties());
+        refuseANameThatDiffersOnlyInCase(connection.name());
         jdbc.sql("""
                 insert into connections (name, kind, settings) values (?, ?, cast(? as jsonb))
                 on conflict (name) do update set kind = excluded.kind, settings = excluded.settings,
@@ -93,6 +95,20 @@ public class Connections {
                 """)
                 .params(connection.name(), connection.kind().code(), settings(connection))
                 .update();
+    }
+
+    /**
+     * Two connections whose names differ only in case ({@code LOCAL} beside {@code local}) would be
+     * told apart by nobody reading a list or a command line: refused.
+     */
+    private void refuseANameThatDiffersOnlyInCase(String name) {
+        names().stream()
+                .filter(existing -> !existing.equals(name) && existing.equalsIgnoreCase(name))
+                .findFirst()
+                .ifPresent(existing -> {
+                    throw new ConnectionException("Connection '" + name + "' would differ from connection '" + existing
+                            + "' only in case; nothing was changed. Use '" + existing + "', or another name.");
+                });
     }
 
     public List<String> names() {

@@ -272,6 +272,45 @@ class ConnectionsCommandTest extends DatabaseTest {
     }
 
     @Test
+    void aNameThatDiffersOnlyInCaseFromOneInUseIsRefusedWithOrWithoutReplace() {
+        String[] settings = {"--kind", "postgresql", "--url", "jdbc:postgresql://127.0.0.1:1/erp"};
+        add(0, "erp", settings);
+
+        Run upper = add(1, "ERP", settings);
+        Run replacing = add(1, "Erp", "--replace", "--kind", "postgresql", "--url", "jdbc:postgresql://127.0.0.1:2/x");
+        Run local = add(1, "LOCAL", "--kind", "duckdb", "--url", "jdbc:duckdb:/tmp/restock-other-local.duckdb");
+
+        assertThat(upper.err().strip())
+                .isEqualTo("error: Connection 'ERP' would differ from connection 'erp' only in case; nothing was"
+                        + " changed. Use 'erp', or another name.");
+        assertThat(replacing.err()).contains("would differ from connection 'erp' only in case");
+        assertThat(local.err()).contains("would differ from connection 'local' only in case");
+        assertThat(jdbc.sql("select name from connections").query(String.class).list())
+                .containsExactly("erp");
+    }
+
+    @Test
+    void aPropertyWithoutAnEqualsSignIsBadUsageThatDoesNotEchoIt() {
+        Run run = add(
+                2,
+                "sf",
+                "--kind",
+                "snowflake",
+                "--url",
+                "jdbc:snowflake://a.snowflakecomputing.com",
+                "--property",
+                "password:S3CRET");
+
+        assertThat(run.err().strip())
+                .startsWith("error: Invalid value for option '--property': expected KEY=VALUE")
+                .doesNotContain("S3CRET");
+        assertThat(jdbc.sql("select count(*) from connections")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
     void replaceChangesTheSettingsAndWarnsHowManySavedOrdersSyncWillReadFromThem() {
         OrderFixtures fixtures = new OrderFixtures(jdbc);
         StockOrder order = orders.create(

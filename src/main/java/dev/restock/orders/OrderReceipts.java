@@ -49,6 +49,7 @@ public class OrderReceipts {
         if (quantity.signum() == 0) {
             throw new StockOrderException("The quantity received must be more than zero. " + NOTHING_RECEIVED);
         }
+        StockOrders.checkDate(date, "receipt date", NOTHING_RECEIVED);
         LocalDate receivedOn = date != null ? date : LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         orders.change(orderId, order -> {
             checkReceivable(order);

@@ -4,6 +4,7 @@ import dev.restock.NotFoundException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +28,12 @@ public class StockOrders {
 
     /** The digits numeric(38,6) holds before the point: more overflow the column. */
     private static final int QUANTITY_INTEGER_DIGITS = 38 - QUANTITY_SCALE;
+
+    /** The first day an expected or receipt date may be: see {@link #checkDate}. */
+    static final LocalDate FIRST_DATE = LocalDate.of(1900, 1, 1);
+
+    /** The last day an expected or receipt date may be: see {@link #checkDate}. */
+    static final LocalDate LAST_DATE = LocalDate.of(9999, 12, 31);
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
@@ -55,6 +62,7 @@ public class StockOrders {
      * order without a currency takes its vendor's.
      */
     public StockOrder create(NewStockOrder order, List<NewOrderLine> lines, Actor actor) {
+        checkDate(order.expectedDate(), "expected date", CREATED_NOTHING);
         lines.forEach(line -> check(line, CREATED_NOTHING));
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
@@ -371,6 +379,23 @@ public class StockOrders {
         if (stripped.precision() - stripped.scale() > QUANTITY_INTEGER_DIGITS) {
             throw new StockOrderException("The " + what + " " + value + " is too large: Restock keeps at most "
                     + QUANTITY_INTEGER_DIGITS + " digits before the decimal point. " + outcome);
+        }
+    }
+
+    /**
+     * Refuses a date outside {@link #FIRST_DATE} to {@link #LAST_DATE} (null passes: no date).
+     * Outside them a date did not survive the database unchanged: the driver writes the largest
+     * {@code LocalDate} as PostgreSQL's {@code infinity}, and {@code java.sql.Date} reads years
+     * before 1 AD, and past what it can count, as other days. No order is expected or received
+     * before 1900, and YYYY-MM-DD, the form Restock reads and writes dates in, ends at 9999.
+     *
+     * @param what names the date, such as "expected date"
+     * @param outcome what the refusal left, such as "Nothing was created."
+     */
+    static void checkDate(LocalDate date, String what, String outcome) {
+        if (date != null && (date.isBefore(FIRST_DATE) || date.isAfter(LAST_DATE))) {
+            throw new StockOrderException("The " + what + " " + date + " is outside the dates Restock accepts, "
+                    + FIRST_DATE + " to " + LAST_DATE + ". " + outcome);
         }
     }
 }

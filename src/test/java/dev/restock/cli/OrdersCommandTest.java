@@ -216,6 +216,27 @@ class OrdersCommandTest extends DatabaseTest {
     }
 
     @Test
+    void aDateOutsideTheYears1900To9999IsRefusedInOneLineNamingTheDateAndTheRange() {
+        // The user test's dates were stored as 0001-01-01 and 0002-01-01.
+        catalog();
+        String reference = create();
+        run(0, "orders", "status", reference, "OPEN");
+
+        String expected = runForErrors(1, create("--expected", "0000-01-01"));
+        String received = runForErrors(
+                1, "orders", "receive", reference, "--line", "1", "--quantity", "1", "--date", "-0001-01-01");
+
+        assertThat(expected.strip())
+                .isEqualTo("error: The expected date 0000-01-01 is outside the dates Restock accepts, 1900-01-01 to"
+                        + " 9999-12-31. Nothing was created.");
+        assertThat(received.strip())
+                .isEqualTo("error: The receipt date -0001-01-01 is outside the dates Restock accepts, 1900-01-01 to"
+                        + " 9999-12-31. Nothing was received.");
+        assertThat(run(0, "orders", "list")).contains("1 orders");
+        assertThat(run(0, "orders", "show", reference)).contains("OPEN").doesNotContain("0001-01-01", "0002-01-01");
+    }
+
+    @Test
     void aNumberWithAnExponentIsBadUsageAsInEntityFiles() {
         catalog();
 

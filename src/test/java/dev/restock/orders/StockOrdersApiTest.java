@@ -206,6 +206,47 @@ class StockOrdersApiTest extends ApiTest {
         assertThat(json(get("/api/v1/stock-orders/" + reference)).get("lines")).hasSize(1);
     }
 
+    @Test
+    void aDateOutsideTheYears1900To9999Is422NamingTheDateAndTheRange() {
+        // The user test's dates were stored as +292278994-08-16, +292269055-12-02 and 0001-01-01.
+        HttpResponse<String> farFuture = post("/api/v1/stock-orders", """
+                {"type": "po", "warehouse": "MAIN", "vendor": "ACME", "expectedDate": "+999999999-12-31"}
+                """);
+        HttpResponse<String> yearZero = post("/api/v1/stock-orders", """
+                {"type": "po", "warehouse": "MAIN", "vendor": "ACME", "expectedDate": "0000-01-01"}
+                """);
+        String reference =
+                json(post("/api/v1/stock-orders", """
+                        {"type": "po", "warehouse": "MAIN", "vendor": "ACME", "expectedDate": "1900-01-01",
+                         "lines": [{"sku": "MUG-1", "quantity": 2}]}
+                        """)).get("reference").asString();
+        post("/api/v1/stock-orders/" + reference + "/status", "{\"status\": \"OPEN\"}");
+        HttpResponse<String> farPast = post(
+                "/api/v1/stock-orders/" + reference + "/receipts",
+                "{\"lineItemId\": \"1\", \"quantity\": 1, \"date\": \"-999999999-01-01\"}");
+        HttpResponse<String> lastDay = post(
+                "/api/v1/stock-orders/" + reference + "/receipts",
+                "{\"lineItemId\": \"1\", \"quantity\": 1, \"date\": \"9999-12-31\"}");
+
+        assertProblem(
+                farFuture,
+                422,
+                "The expected date +999999999-12-31 is outside the dates Restock accepts, 1900-01-01 to"
+                        + " 9999-12-31. Nothing was created.");
+        assertProblem(yearZero, 422, "The expected date 0000-01-01 is outside the dates Restock accepts");
+        assertProblem(
+                farPast,
+                422,
+                "The receipt date -999999999-01-01 is outside the dates Restock accepts, 1900-01-01 to"
+                        + " 9999-12-31. Nothing was received.");
+        JsonNode order = json(get("/api/v1/stock-orders/" + reference));
+        assertThat(order.get("expectedDate").asString()).isEqualTo("1900-01-01");
+        assertThat(lastDay.statusCode()).isEqualTo(200);
+        assertThat(order.get("lines").get(0).get("receivedDate").asString()).isEqualTo("9999-12-31");
+        assertThat(order.get("lines").get(0).get("received").toString()).isEqualTo("1");
+        assertThat(json(get("/api/v1/stock-orders"))).hasSize(1);
+    }
+
     private static void assertProblem(HttpResponse<String> response, int status, String detail) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type"))

@@ -247,6 +247,39 @@ class StockOrdersApiTest extends ApiTest {
         assertThat(json(get("/api/v1/stock-orders"))).hasSize(1);
     }
 
+    @Test
+    void aControlCharacterInTextIs422NamingTheField() {
+        // The user test's SKU: PostgreSQL refused its U+0000, and the API answered 500.
+        HttpResponse<String> nul = post("/api/v1/stock-orders", """
+                {"type": "po", "warehouse": "MAIN", "vendor": "ACME",
+                 "lines": [{"sku": "MUG-1", "quantity": 1}, {"sku": "22318\\u0000", "quantity": 1}]}
+                """);
+        HttpResponse<String> newline = post("/api/v1/stock-orders", """
+                {"type": "po", "warehouse": "MA\\nIN", "vendor": "ACME"}
+                """);
+        HttpResponse<String> loneSurrogate = post("/api/v1/stock-orders", """
+                {"type": "po", "warehouse": "MAIN", "vendor": "ACME", "currency": "EU\\ud800"}
+                """);
+
+        assertProblem(
+                nul,
+                422,
+                "The request's 'lines[1].sku' holds a control character (U+0000); Restock accepts none in text."
+                        + " The request changed nothing.");
+        assertProblem(newline, 422, "The request's 'warehouse' holds a control character (U+000A)");
+        assertProblem(loneSurrogate, 422, "The request's 'currency' holds an unpaired surrogate (U+D800)");
+        assertProblem(
+                get("/api/v1/stock-orders?status=OPEN%00"),
+                422,
+                "The request's parameter 'status' holds a control character (U+0000)");
+        assertProblem(
+                post("/api/v1/stock-orders/PO-1%01/status", "{\"status\": \"OPEN\"}"),
+                422,
+                "The request's 'id' in the path holds a control character (U+0001)");
+        assertThat(json(get("/api/v1/stock-orders"))).isEmpty();
+        assertThat(events()).isZero();
+    }
+
     private static void assertProblem(HttpResponse<String> response, int status, String detail) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type"))

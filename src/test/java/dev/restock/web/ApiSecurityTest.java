@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.restock.ApiTest;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
 class ApiSecurityTest extends ApiTest {
@@ -58,15 +59,22 @@ class ApiSecurityTest extends ApiTest {
 
     @Test
     void anUnexpectedFailureIsA500ProblemDocumentThatTellsNothingOfIt() {
-        // PostgreSQL refuses a NUL in text; Restock does not foresee it, so the query fails.
-        var response = get("/api/v1/stock-orders?status=%00");
+        // A table gone from under the service is no failure Restock foresees: its query fails.
+        // (A NUL in a parameter did this once, before RequestTextCheck refused it as a 422.)
+        jdbc.sql("alter table stock_orders rename to stock_orders_away").update();
+        HttpResponse<String> response;
+        try {
+            response = get("/api/v1/stock-orders");
+        } finally {
+            jdbc.sql("alter table stock_orders_away rename to stock_orders").update();
+        }
 
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(response.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(response.body())
                 .contains("unexpected error")
-                .doesNotContain("PSQL", "UTF8", "0x00", "select", "stock_orders");
+                .doesNotContain("PSQL", "relation", "select", "stock_orders");
     }
 
     @Test

@@ -6,16 +6,22 @@ import dev.restock.orders.OrderReadOnlyException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * Errors of the REST API as RFC 9457 problem documents. The detail is the same one-line message
  * the CLI prints; it never carries a secret, because {@link RestockException} messages never do.
- * Spring MVC's own errors (a body that is not JSON, an unknown path) come from the superclass;
+ * Spring MVC's own errors (an unknown path, a method not allowed) come from the superclass, but a
+ * body that cannot be read says which field and what was expected ({@link UnreadableRequests});
  * anything else is unexpected: a 500 that says nothing of the exception, which goes to the log.
  */
 @RestControllerAdvice
@@ -26,6 +32,14 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    /** A body that is not JSON, or not of the shape the request takes: 400, naming the field. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, UnreadableRequests.detail(e));
+        return handleExceptionInternal(e, problem, headers, status, request);
     }
 
     /** A saved order is read-only: 409, naming the connection that holds it. */

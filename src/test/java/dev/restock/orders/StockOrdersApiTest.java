@@ -280,6 +280,39 @@ class StockOrdersApiTest extends ApiTest {
         assertThat(events()).isZero();
     }
 
+    @Test
+    void anUnreadableBodyIs400NamingTheFieldAndWhatWasExpected() {
+        HttpResponse<String> date = post("/api/v1/stock-orders", """
+                {"type": "po", "warehouse": "MAIN", "vendor": "ACME", "expectedDate": "10000-01-01"}
+                """);
+        HttpResponse<String> text = post("/api/v1/stock-orders", """
+                {"type": "po", "warehouse": "MAIN", "vendor": "ACME",
+                 "lines": [{"sku": "MUG-1", "quantity": "%s"}]}
+                """.formatted("many".repeat(100)));
+        HttpResponse<String> bool = post("/api/v1/stock-orders", """
+                {"type": "po", "warehouse": "MAIN", "vendor": "ACME",
+                 "lines": [{"sku": "MUG-1", "quantity": 1}, {"sku": "CUP-2", "quantity": true}]}
+                """);
+        HttpResponse<String> list = post("/api/v1/stock-orders", """
+                {"type": "po", "warehouse": "MAIN", "vendor": "ACME", "lines": {"sku": "MUG-1"}}
+                """);
+        HttpResponse<String> broken = post("/api/v1/stock-orders", "{\"type\": ");
+
+        assertProblem(date, 400, "The request's 'expectedDate' is not a date (expected YYYY-MM-DD).");
+        assertProblem(
+                text,
+                400,
+                "The request's 'lines[0].quantity' is not a number (expected a decimal number such as 2.5).");
+        assertProblem(bool, 400, "The request's 'lines[1].quantity' is not a number");
+        assertProblem(list, 400, "The request's 'lines' is not a list (expected a JSON array).");
+        assertProblem(broken, 400, "The request body is not valid JSON (line 1, column ");
+        for (HttpResponse<String> refused : java.util.List.of(date, text, bool, list, broken)) {
+            assertThat(json(refused).get("detail").asString())
+                    .doesNotContain("many", "10000", "dev.restock", "Jackson", "BigDecimal", "LocalDate");
+        }
+        assertThat(json(get("/api/v1/stock-orders"))).isEmpty();
+    }
+
     private static void assertProblem(HttpResponse<String> response, int status, String detail) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type"))

@@ -44,12 +44,13 @@ class OutboxTest extends DatabaseTest {
         transaction.executeWithoutResult(
                 status -> outbox.appendAll(List.of(new Outbox.NewEvent("stock_order.updated", "order-1", data))));
 
+        // The mapper writes a decimal as a plain number (PlainDecimalModule): 1.50 as 1.5.
         assertThat(jdbc.sql("select payload::text from outbox_events order by position")
                         .query(String.class)
                         .list())
                 .containsExactly(
-                        "{\"reference\":\"PO-1\",\"amount\":1.50,\"lines\":[]}",
-                        "{\"reference\":\"PO-1\",\"amount\":1.50,\"lines\":[]}");
+                        "{\"reference\":\"PO-1\",\"amount\":1.5,\"lines\":[]}",
+                        "{\"reference\":\"PO-1\",\"amount\":1.5,\"lines\":[]}");
     }
 
     @Test

@@ -3,6 +3,8 @@ package dev.restock.replenishment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.restock.ApiTest;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -74,6 +76,29 @@ class ReplenishmentApiTest extends ApiTest {
         assertThat(body.get("snapshotId").asLong()).isGreaterThan(first);
         assertThat(body.get("lines").get(0).get("sku").asString()).isEqualTo("LAMP");
         assertThat(body.get("lines").get(0).get("toOrder").decimalValue()).isEqualByComparingTo("50");
+    }
+
+    @Test
+    void writesDecimalsAsPlainNumbersWithoutTrailingZerosOrExponent() {
+        // The user test saw "replenishment":506.000000, the scale of the numeric(38,6) columns.
+        jdbc.sql("update variant_warehouses set min_stock = 100 where variant_id = 1 and warehouse_id = 1")
+                .update();
+
+        String body = get("/api/v1/replenishment?warehouse=LDN").body();
+
+        assertThat(body).contains("\"replenishment\":100,");
+        // Every value of a key that is a number; text such as the time 12:00:01.5 is not.
+        Matcher numbers = Pattern.compile("\":(-?\\d[\\d.eE+-]*)").matcher(body);
+        int count = 0;
+        while (numbers.find()) {
+            String number = numbers.group(1);
+            assertThat(number).as(body).doesNotContainIgnoringCase("e").doesNotEndWith(".");
+            if (number.contains(".")) {
+                assertThat(number).as(body).doesNotEndWith("0");
+            }
+            count++;
+        }
+        assertThat(count).isGreaterThan(10);
     }
 
     @Test

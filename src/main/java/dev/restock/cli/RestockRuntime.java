@@ -34,7 +34,10 @@ final class RestockRuntime {
     static ConfigurableApplicationContext startServer(Path home, String... args) {
         CommandStop.process().serving();
         return builder(home, "INFO")
-                .properties(Map.of("restock.jobs.enabled", "true"))
+                .properties(Map.of(
+                        "restock.jobs.enabled", "true",
+                        // The service's log keeps the Snowflake driver's warnings (see builder).
+                        "logging.level.net.snowflake", "WARN"))
                 .web(WebApplicationType.SERVLET)
                 .run(args);
     }
@@ -54,6 +57,10 @@ final class RestockRuntime {
                         .addFirst(new MapPropertySource("restockCommandHome", Map.of("restock.home", home.toString()))))
                 .properties(Map.of(
                         "logging.level.dev.restock", logLevel,
+                        // A command reports a failure as its one line; the Snowflake driver would
+                        // log its own first ("Stop retrying since elapsed time due to network
+                        // issues has reached timeout" before a login fails). serve sets WARN.
+                        "logging.level.net.snowflake", "OFF",
                         // A failed start is reported once, as one line, by the command's failure
                         // handler; Spring's own report would bury it under a stack trace.
                         "logging.level.org.springframework.boot.SpringApplication", "OFF",

@@ -56,7 +56,7 @@ public class ConnectionDdl {
             }
         } catch (SQLException e) {
             throw new ConnectionException("Could not open connection '" + name + "': " + opener.describe(connection, e)
-                    + ". Nothing was created. Check its URL, user and password source.");
+                    + ". Nothing was created. Check " + ConnectionOpener.whatToCheck(connection) + ".");
         }
         return statements;
     }

@@ -204,6 +204,19 @@ public class ConnectionOpener {
     }
 
     /**
+     * What to look at when the connection could not be opened, to follow "Check ": its URL, user
+     * and what it signs in with, which for key-pair authentication is the private key (and where
+     * its passphrase comes from), not a password.
+     */
+    static String whatToCheck(Connection connection) {
+        if (connection.privateKeyFile() == null) {
+            return "its URL, user and password source";
+        }
+        return "its URL, user and private key " + connection.privateKeyFile()
+                + (connection.privateKeyPassphrase() == null ? "" : " with its passphrase source");
+    }
+
+    /**
      * The text of a driver error with the connection's secret masked, for messages and the
      * order's last error: drivers are not known to echo passwords, but one that did must not
      * leak it into Restock's database or logs. A URL the error quotes is masked too

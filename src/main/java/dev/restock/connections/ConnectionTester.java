@@ -40,7 +40,7 @@ public class ConnectionTester {
             return new ConnectionCheck(connection.name(), checks);
         } catch (SQLException e) {
             throw new ConnectionException("Could not open connection '" + name + "': " + opener.describe(connection, e)
-                    + ". Check its URL, user and password source.");
+                    + ". Check " + ConnectionOpener.whatToCheck(connection) + ".");
         }
     }
 

@@ -140,8 +140,9 @@ public class OrderSync {
         } catch (SQLException e) {
             throw new ConnectionException(
                     "Could not reach connection '" + connection.name() + "': "
-                            + opener.describe(connection, e) + ". None of its orders were synced. Check its URL,"
-                            + " user and password source with `restock connections test " + connection.name() + "`.",
+                            + opener.describe(connection, e) + ". None of its orders were synced. Check "
+                            + ConnectionOpener.whatToCheck(connection) + " with `restock connections test "
+                            + connection.name() + "`.",
                     e);
         }
     }

@@ -114,7 +114,13 @@ class SnowflakeKeyPairTest extends DatabaseTest {
                 generator.generateKeyPair().getPrivate().getEncoded());
         connections.save(snowflake("sf").withPrivateKey(key, null));
 
-        assertThatThrownBy(() -> tester.test("sf")).isInstanceOf(ConnectionException.class);
+        // The hint named a password, which a key-pair connection does not have.
+        assertThatThrownBy(() -> tester.test("sf"))
+                .isInstanceOf(ConnectionException.class)
+                .hasMessageEndingWith(". Check its URL, user and private key " + key + ".")
+                .hasMessageNotContaining("password source");
+        assertThatThrownBy(() -> ddl.apply("sf"))
+                .hasMessageEndingWith("Nothing was created. Check its URL, user and private key " + key + ".");
     }
 
     private Connection snowflake(String name) {

@@ -22,8 +22,6 @@ public class OrderReceipts {
     static final String PARTIALLY_RECEIVED = "PARTIALLY RECEIVED";
     static final String CLOSED = "CLOSED";
 
-    private static final String NOTHING_RECEIVED = "Nothing was received.";
-
     private final JdbcClient jdbc;
     private final StockOrders orders;
     private final OrderHistory history;
@@ -45,11 +43,12 @@ public class OrderReceipts {
      * completes the order.
      */
     public StockOrderLine receive(UUID orderId, String lineItemId, BigDecimal quantity, LocalDate date, Actor actor) {
-        StockOrders.checkQuantity(quantity, "quantity received", NOTHING_RECEIVED);
+        StockOrders.checkQuantity(quantity, "quantity received", StockOrders.NOTHING_RECEIVED);
         if (quantity.signum() == 0) {
-            throw new StockOrderException("The quantity received must be more than zero. " + NOTHING_RECEIVED);
+            throw new StockOrderException(
+                    "The quantity received must be more than zero. " + StockOrders.NOTHING_RECEIVED);
         }
-        StockOrders.checkDate(date, "receipt date", NOTHING_RECEIVED);
+        StockOrders.checkDate(date, "receipt date", StockOrders.NOTHING_RECEIVED);
         LocalDate receivedOn = date != null ? date : LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         orders.change(orderId, order -> {
             checkReceivable(order);
@@ -58,7 +57,9 @@ public class OrderReceipts {
             checkTolerance(order, line, quantity, received);
             // A tolerance above 0% lets the total outgrow the ordered quantity, and the column.
             StockOrders.checkQuantity(
-                    received, "total received on line " + lineItemId + " (" + line.sku() + ")", NOTHING_RECEIVED);
+                    received,
+                    "total received on line " + lineItemId + " (" + line.sku() + ")",
+                    StockOrders.NOTHING_RECEIVED);
 
             jdbc.sql("""
                     update stock_order_lines set received = ?, received_date = ?

@@ -41,8 +41,12 @@ public class StockOrders {
     private final OrderEvents events;
     private final Clock clock;
 
-    private static final String CREATED_NOTHING = "Nothing was created.";
-    private static final String CHANGED_NOTHING = "Nothing was changed.";
+    /** How a refusal ends, saying what the refused request left: one wording for the CLI and the API. */
+    static final String NOTHING_CREATED = "Nothing was created.";
+
+    static final String NOTHING_CHANGED = "Nothing was changed.";
+
+    static final String NOTHING_RECEIVED = "Nothing was received.";
 
     public StockOrders(
             JdbcClient jdbc, TransactionTemplate transaction, OrderHistory history, OrderEvents events, Clock clock) {
@@ -62,8 +66,8 @@ public class StockOrders {
      * order without a currency takes its vendor's.
      */
     public StockOrder create(NewStockOrder order, List<NewOrderLine> lines, Actor actor) {
-        checkDate(order.expectedDate(), "expected date", CREATED_NOTHING);
-        lines.forEach(line -> check(line, CREATED_NOTHING));
+        checkDate(order.expectedDate(), "expected date", NOTHING_CREATED);
+        lines.forEach(line -> check(line, NOTHING_CREATED));
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         transaction.executeWithoutResult(status -> {
@@ -93,7 +97,7 @@ public class StockOrders {
             StockOrder created = get(id);
             for (NewOrderLine line : lines) {
                 // The reference is not the user's yet: a refused line must not name it.
-                insertLine(created, line, actor, CREATED_NOTHING);
+                insertLine(created, line, actor, NOTHING_CREATED);
             }
             events.created(id);
         });
@@ -177,7 +181,7 @@ public class StockOrders {
 
     /** Adds a line for the variant with the line's SKU, copying its title and barcode as they are now. */
     public StockOrderLine addLine(UUID orderId, NewOrderLine line, Actor actor) {
-        check(line, CHANGED_NOTHING);
+        check(line, NOTHING_CHANGED);
         String lineItemId = change(orderId, order -> insertLine(order, line, actor, unchanged(order)));
         return line(orderId, lineItemId);
     }
@@ -201,8 +205,8 @@ public class StockOrders {
     public void edit(UUID orderId, OrderEdit edit, Actor actor) {
         edit.quantities()
                 .forEach(change ->
-                        checkQuantity(change.quantity(), "quantity of line " + change.lineItemId(), CHANGED_NOTHING));
-        edit.additions().forEach(line -> check(line, CHANGED_NOTHING));
+                        checkQuantity(change.quantity(), "quantity of line " + change.lineItemId(), NOTHING_CHANGED));
+        edit.additions().forEach(line -> check(line, NOTHING_CHANGED));
         change(orderId, order -> {
             edit.quantities().forEach(change -> setQuantity(order, change, actor));
             edit.removals().forEach(lineItemId -> deleteLine(order, lineItemId, actor));

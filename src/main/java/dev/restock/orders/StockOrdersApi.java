@@ -47,9 +47,6 @@ class StockOrdersApi {
 
     record ReceiptRequest(String lineItemId, BigDecimal quantity, LocalDate date) {}
 
-    private static final String NOTHING_CREATED = "Nothing was created.";
-    private static final String NOTHING_CHANGED = "Nothing was changed.";
-
     private final StockOrders orders;
     private final OrderReceipts receipts;
     private final OrderDocuments documents;
@@ -80,17 +77,17 @@ class StockOrdersApi {
 
     @PostMapping
     ResponseEntity<StockOrderDocument> create(@RequestBody CreateRequest request, Principal principal) {
-        require(request.type(), "type", NOTHING_CREATED);
-        require(request.warehouse(), "warehouse", NOTHING_CREATED);
+        require(request.type(), "type", StockOrders.NOTHING_CREATED);
+        require(request.warehouse(), "warehouse", StockOrders.NOTHING_CREATED);
         NewStockOrder order = new NewStockOrder(
-                orderType(request.type(), NOTHING_CREATED),
+                orderType(request.type(), StockOrders.NOTHING_CREATED),
                 catalog.warehouseId(request.warehouse()),
                 request.vendor() == null ? null : catalog.vendorId(request.vendor()),
                 request.sourceWarehouse() == null ? null : catalog.warehouseId(request.sourceWarehouse()),
                 request.currency() == null ? null : request.currency().toUpperCase(Locale.ROOT),
                 request.expectedDate());
         List<NewOrderLine> lines = Objects.requireNonNullElse(request.lines(), List.<LineRequest>of()).stream()
-                .map(line -> line(line, NOTHING_CREATED))
+                .map(line -> line(line, StockOrders.NOTHING_CREATED))
                 .toList();
         StockOrder created = orders.create(order, lines, actor(principal));
         return ResponseEntity.created(URI.create("/api/v1/stock-orders/" + created.id()))
@@ -101,7 +98,7 @@ class StockOrdersApi {
     ResponseEntity<StockOrderDocument> addLine(
             @PathVariable String id, @RequestBody LineRequest request, Principal principal) {
         StockOrder order = orders.resolve(id);
-        orders.addLine(order.id(), line(request, NOTHING_CHANGED), actor(principal));
+        orders.addLine(order.id(), line(request, StockOrders.NOTHING_CHANGED), actor(principal));
         return ResponseEntity.status(201).body(documents.of(order.id()));
     }
 
@@ -111,7 +108,7 @@ class StockOrdersApi {
             @PathVariable String lineItemId,
             @RequestBody QuantityRequest request,
             Principal principal) {
-        require(request.quantity(), "quantity", NOTHING_CHANGED);
+        require(request.quantity(), "quantity", StockOrders.NOTHING_CHANGED);
         StockOrder order = orders.resolve(id);
         orders.editQuantity(order.id(), lineItemId, request.quantity(), actor(principal));
         return documents.of(order.id());
@@ -126,7 +123,7 @@ class StockOrdersApi {
 
     @PostMapping("/{id}/status")
     StockOrderDocument changeStatus(@PathVariable String id, @RequestBody StatusRequest request, Principal principal) {
-        require(request.status(), "status", NOTHING_CHANGED);
+        require(request.status(), "status", StockOrders.NOTHING_CHANGED);
         StockOrder order = orders.resolve(id);
         orders.changeStatus(order.id(), request.status(), actor(principal));
         return documents.of(order.id());
@@ -134,8 +131,8 @@ class StockOrdersApi {
 
     @PostMapping("/{id}/receipts")
     StockOrderDocument receive(@PathVariable String id, @RequestBody ReceiptRequest request, Principal principal) {
-        require(request.lineItemId(), "lineItemId", "Nothing was received.");
-        require(request.quantity(), "quantity", "Nothing was received.");
+        require(request.lineItemId(), "lineItemId", StockOrders.NOTHING_RECEIVED);
+        require(request.quantity(), "quantity", StockOrders.NOTHING_RECEIVED);
         StockOrder order = orders.resolve(id);
         receipts.receive(order.id(), request.lineItemId(), request.quantity(), request.date(), actor(principal));
         return documents.of(order.id());

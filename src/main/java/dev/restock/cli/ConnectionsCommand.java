@@ -9,7 +9,6 @@ import dev.restock.connections.ConnectionTester;
 import dev.restock.connections.Connections;
 import dev.restock.connections.SecretReference;
 import dev.restock.connections.SecretSettings;
-import dev.restock.orders.OrderFilter;
 import dev.restock.orders.OrderType;
 import dev.restock.orders.StockOrders;
 import java.io.PrintWriter;
@@ -129,7 +128,7 @@ final class ConnectionsCommand {
         if (connection.user() != null) {
             text.append("user ").append(connection.user()).append("  ");
         }
-        List<String> secrets = new java.util.ArrayList<>();
+        List<String> secrets = new ArrayList<>();
         if (connection.privateKeyFile() != null) {
             secrets.add("private key " + connection.privateKeyFile());
         }
@@ -311,7 +310,7 @@ final class ConnectionsCommand {
             try (var context = RestockRuntime.startForCommand(connections.root.home())) {
                 Connections all = context.getBean(Connections.class);
                 if (replace) {
-                    savedOrders = savedOrders(context.getBean(StockOrders.class));
+                    savedOrders = context.getBean(StockOrders.class).countSavedTo(name);
                     all.save(connection);
                 } else {
                     all.add(connection);
@@ -329,13 +328,6 @@ final class ConnectionsCommand {
             }
             warnOfUnreadableSecrets(connection);
             return 0;
-        }
-
-        /** The orders saved to the connection being replaced, which sync will read from the new settings. */
-        private long savedOrders(StockOrders orders) {
-            return orders.list(new OrderFilter(null, null, true)).stream()
-                    .filter(order -> name.equals(order.savedTo()))
-                    .count();
         }
 
         /**

@@ -138,6 +138,14 @@ public class StockOrders {
     }
 
     /** Orders matching the filter, newest first. */
+    /** How many orders are saved to the connection: what its new settings will be synced from. */
+    public long countSavedTo(String connection) {
+        return jdbc.sql("select count(*) from stock_orders where save_state = 'saved' and saved_to = ?")
+                .param(connection)
+                .query(Long.class)
+                .single();
+    }
+
     public List<StockOrder> list(OrderFilter filter) {
         StringBuilder where = new StringBuilder(" where true");
         List<Object> params = new ArrayList<>();

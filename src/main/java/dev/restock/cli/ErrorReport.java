@@ -17,13 +17,18 @@ final class ErrorReport {
     private ErrorReport() {}
 
     static void print(CommandLine command, String[] args, String message) {
-        String line = SecretSettings.mask(oneLine(message));
+        String line = line(message);
         if (asksForJson(args)) {
             command.getOut().println(FormatOption.toJson(Map.of("errors", List.of(Map.of("message", line)))));
             command.getOut().flush();
         }
         command.getErr().println("error: " + line);
         command.getErr().flush();
+    }
+
+    /** A failure as every command shows it: one line, any secret of a quoted JDBC URL masked. */
+    static String line(String message) {
+        return SecretSettings.mask(oneLine(message));
     }
 
     /** A driver's or library's message may span lines; the report is always one. */

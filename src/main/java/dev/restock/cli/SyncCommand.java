@@ -2,7 +2,6 @@ package dev.restock.cli;
 
 import dev.restock.RestockException;
 import dev.restock.connections.OrderSync;
-import dev.restock.connections.SecretSettings;
 import dev.restock.connections.SyncResult;
 import dev.restock.orders.OrderSyncWriter;
 import java.io.PrintWriter;
@@ -123,9 +122,7 @@ final class SyncCommand implements Callable<Integer> {
                     outcomes.add(ConnectionOutcome.synced(sync.sync(name)));
                 } catch (RestockException e) {
                     // One unreachable connection must not keep the others from syncing.
-                    // As ErrorReport prints every other failure: one line, a quoted URL's secrets masked.
-                    outcomes.add(
-                            ConnectionOutcome.failed(name, SecretSettings.mask(ErrorReport.oneLine(e.getMessage()))));
+                    outcomes.add(ConnectionOutcome.failed(name, ErrorReport.line(e.getMessage())));
                 }
             }
             Report report = Report.of(outcomes);

@@ -219,10 +219,11 @@ public class ConnectionOpener {
     /**
      * The text of a driver error with the connection's secret masked, for messages and the
      * order's last error: drivers are not known to echo passwords, but one that did must not
-     * leak it into Restock's database or logs. A URL the error quotes is masked too
-     * ({@link SecretSettings#mask(String)}), for a connection stored with a secret in it. A driver's error keeps its type, which says where
-     * it came from ({@code PSQLException: ...}); Restock's own message is meant for the user as it
-     * is. It ends without a period: callers go on with their own sentence.
+     * leak it into Restock's database or logs. A URL the error quotes is masked too ({@link
+     * SecretSettings#mask(String)}), for a connection stored with a secret in it. A driver's error
+     * keeps its type, which says where it came from ({@code PSQLException: ...}); Restock's own
+     * message is meant for the user as it is. It ends without a period: callers go on with their
+     * own sentence.
      */
     public String describe(Connection connection, Throwable error) {
         String message = RestockException.clause(error.getMessage());

@@ -246,8 +246,8 @@ class OrdersCommandTest extends DatabaseTest {
 
         assertThat(line.lines().findFirst().orElseThrow())
                 .startsWith("error: Invalid value for option '--line' (SKU=QTY[@COST]): the quantity in"
-                        + " 'SKU-1=1e3': '1e3' is not a plain decimal number (expected digits and an optional '.' with decimals, such as 1000"
-                        + " or 2.5; no exponent)");
+                        + " 'SKU-1=1e3': '1e3' is not a plain decimal number (expected digits and an optional"
+                        + " '.' with decimals, such as 1000 or 2.5; no exponent)");
         assertThat(cost.lines().findFirst().orElseThrow())
                 .startsWith("error: Invalid value for option '--line' (SKU=QTY[@COST]): the cost in"
                         + " 'SKU-1=1@2E-1': '2E-1' is not a plain decimal number");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.restock.store.EmbeddedPostgresServer;
+import dev.restock.store.HomeProcesses;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,7 +41,7 @@ class CtrlCInterruptionIT {
     @AfterEach
     void stopLeftoverPostgres() throws IOException {
         for (Path home : List.of(folder.resolve("home"), folder.resolve("home/demo"))) {
-            postmaster(home).ifPresent(ProcessHandle::destroy);
+            HomeProcesses.postmaster(home).ifPresent(ProcessHandle::destroy);
         }
     }
 
@@ -69,7 +70,7 @@ class CtrlCInterruptionIT {
                         .at("/errors/0/message")
                         .asString())
                 .startsWith("Interrupted: ");
-        assertThat(postmaster(home))
+        assertThat(HomeProcesses.postmaster(home))
                 .as("no PostgreSQL left running on the home")
                 .isEmpty();
         assertThat(salesLines(home)).as("nothing of the import kept").isZero();
@@ -100,7 +101,7 @@ class CtrlCInterruptionIT {
                 .singleElement()
                 .asString()
                 .startsWith("error: Interrupted: Restock was told to stop during step 1 of the demo (the import).");
-        assertThat(postmaster(home.resolve("demo")))
+        assertThat(HomeProcesses.postmaster(home.resolve("demo")))
                 .as("no PostgreSQL left running on the demo home")
                 .isEmpty();
     }
@@ -152,7 +153,7 @@ class CtrlCInterruptionIT {
     private static void awaitCopyRunning(Process cli, Path home) {
         String applicationName = "restock pid " + cli.pid();
         awaitTrue(cli, () -> {
-            Optional<Integer> port = port(home);
+            Optional<Integer> port = HomeProcesses.port(home);
             if (port.isEmpty()) {
                 return false;
             }
@@ -189,25 +190,6 @@ class CtrlCInterruptionIT {
 
     private List<String> stderrLines() throws IOException {
         return Files.readAllLines(folder.resolve("err.txt"));
-    }
-
-    private static Optional<Integer> port(Path home) {
-        try {
-            String text = Files.readString(home.resolve("postgres/port")).trim();
-            return text.matches("\\d+") ? Optional.of(Integer.parseInt(text)) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<ProcessHandle> postmaster(Path home) throws IOException {
-        Path pid = home.resolve("postgres/data/postmaster.pid");
-        if (!Files.exists(pid)) {
-            return Optional.empty();
-        }
-        return ProcessHandle.of(
-                        Long.parseLong(Files.readAllLines(pid).getFirst().trim()))
-                .filter(ProcessHandle::isAlive);
     }
 
     private static long salesLines(Path home) throws SQLException {

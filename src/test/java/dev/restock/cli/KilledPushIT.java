@@ -14,6 +14,7 @@ import dev.restock.orders.OrderFixtures;
 import dev.restock.orders.StockOrder;
 import dev.restock.orders.StockOrders;
 import dev.restock.store.EmbeddedPostgresServer;
+import dev.restock.store.HomeProcesses;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -168,7 +169,7 @@ class KilledPushIT {
     /** A failed test must not leave its PostgreSQL behind. */
     @AfterAll
     static void stopServers() throws IOException {
-        postmaster(home).ifPresent(ProcessHandle::destroy);
+        HomeProcesses.postmaster(home).ifPresent(ProcessHandle::destroy);
         if (snowflake != null) {
             snowflake.close();
         }
@@ -188,7 +189,7 @@ class KilledPushIT {
         kills.forEach((order, kill) -> heldAt(order)
                 .ifPresent(held -> assertThat(kill).as(order.toString()).isEqualTo(held)));
         assertThat(recovered).isEqualTo(recoveryOf(kills));
-        assertThat(postmaster(home))
+        assertThat(HomeProcesses.postmaster(home))
                 .as("the recovering JVM took over the PostgreSQL the killed ones left, and stopped it")
                 .isEmpty();
         // Held for the commands below, which would each start and stop it otherwise.
@@ -201,7 +202,7 @@ class KilledPushIT {
                 }
             }
         }
-        assertThat(postmaster(home))
+        assertThat(HomeProcesses.postmaster(home))
                 .as("no PostgreSQL left running on the home")
                 .isEmpty();
     }
@@ -497,7 +498,7 @@ class KilledPushIT {
     }
 
     private static java.sql.Connection restockDatabase() throws SQLException {
-        Optional<String> port = readPort();
+        Optional<Integer> port = HomeProcesses.port(home);
         if (port.isEmpty()) {
             throw new SQLException("Restock's PostgreSQL has not written its port yet");
         }
@@ -507,25 +508,6 @@ class KilledPushIT {
 
     private static java.sql.Connection customerDatabase() throws SQLException {
         return customerPostgres.getPostgresDatabase().getConnection();
-    }
-
-    private static Optional<String> readPort() {
-        try {
-            String text = Files.readString(home.resolve("postgres/port")).trim();
-            return text.matches("\\d+") ? Optional.of(text) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<ProcessHandle> postmaster(Path home) throws IOException {
-        Path pid = home.resolve("postgres/data/postmaster.pid");
-        if (!Files.exists(pid)) {
-            return Optional.empty();
-        }
-        return ProcessHandle.of(
-                        Long.parseLong(Files.readAllLines(pid).getFirst().trim()))
-                .filter(ProcessHandle::isAlive);
     }
 
     private static String readQuietly(Path file) {

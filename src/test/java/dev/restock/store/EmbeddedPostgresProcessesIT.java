@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,14 +34,14 @@ class EmbeddedPostgresProcessesIT {
             owner.getOutputStream().close();
             assertThat(owner.waitFor(60, TimeUnit.SECONDS)).isTrue();
         }
-        assertThat(postmaster()).isEmpty();
+        assertThat(HomeProcesses.postmaster(home)).isEmpty();
     }
 
     @Test
     void stopsPostgresWhenTheOwningProcessIsTerminated() throws Exception {
         Process owner = startHolder();
         firstLine(owner);
-        ProcessHandle postgres = postmaster().orElseThrow();
+        ProcessHandle postgres = HomeProcesses.postmaster(home).orElseThrow();
 
         owner.destroy();
 
@@ -56,7 +54,7 @@ class EmbeddedPostgresProcessesIT {
     void takesChargeOfTheServerOfAKilledOwnerAndStopsItWhenDone() throws Exception {
         Process owner = startHolder();
         String ownerLine = firstLine(owner);
-        ProcessHandle orphan = postmaster().orElseThrow();
+        ProcessHandle orphan = HomeProcesses.postmaster(home).orElseThrow();
 
         owner.destroyForcibly();
         owner.waitFor(60, TimeUnit.SECONDS);
@@ -67,7 +65,7 @@ class EmbeddedPostgresProcessesIT {
             assertThat(ownerLine).startsWith("port=" + server.port() + " ");
         }
         orphan.onExit().get(60, TimeUnit.SECONDS);
-        assertThat(postmaster()).isEmpty();
+        assertThat(HomeProcesses.postmaster(home)).isEmpty();
     }
 
     @Test
@@ -83,11 +81,13 @@ class EmbeddedPostgresProcessesIT {
         assertThat(connection.isValid(5))
                 .as("the server outlives the process that started it")
                 .isTrue();
-        ProcessHandle postgres = postmaster().orElseThrow();
+        ProcessHandle postgres = HomeProcesses.postmaster(home).orElseThrow();
         connection.close();
         joined.close();
         postgres.onExit().get(60, TimeUnit.SECONDS);
-        assertThat(postmaster()).as("the last process out stops it").isEmpty();
+        assertThat(HomeProcesses.postmaster(home))
+                .as("the last process out stops it")
+                .isEmpty();
     }
 
     private Process startHolder() throws Exception {
@@ -110,15 +110,5 @@ class EmbeddedPostgresProcessesIT {
         }
         assertThat(line).as("the holder process printed its port").isNotNull();
         return line;
-    }
-
-    private Optional<ProcessHandle> postmaster() throws Exception {
-        Path pid = home.resolve("postgres/data/postmaster.pid");
-        if (!Files.exists(pid)) {
-            return Optional.empty();
-        }
-        return ProcessHandle.of(
-                        Long.parseLong(Files.readAllLines(pid).getFirst().trim()))
-                .filter(ProcessHandle::isAlive);
     }
 }

@@ -25,6 +25,12 @@ import org.springframework.context.event.ContextClosedEvent;
  * processes still using it); and waits a few seconds for the command to report the
  * interruption, reporting it itself when the command does not.
  *
+ * <p>A stop that came while the command ran then ends the process with one exit code whatever
+ * the signal was (the JVM's own would be 128 plus its number: 130 for Ctrl-C, 143 for
+ * {@code kill}): {@value #INTERRUPTED} for an interruption, or the command's own code when it had
+ * finished anyway (an import whose commit was under way and went through exits 0, its summary
+ * printed). An ordinary exit, after the command finished, keeps the code it was given.
+ *
  * <p>Thread-safe: all state is guarded by this object's monitor.
  */
 final class CommandStop {
@@ -34,6 +40,9 @@ final class CommandStop {
 
     /** How long the stop waits for a context that is starting (PostgreSQL, migrations) to be up. */
     static final Duration START_WAIT = Duration.ofSeconds(90);
+
+    /** The exit code of a command that a stop interrupted, as a shell reports one stopped by Ctrl-C. */
+    static final int INTERRUPTED = 130;
 
     private static final String DEFAULT_DURING = "before the command finished";
     private static final String DEFAULT_OUTCOME = "What it had committed stays; the transaction it had open, if"
@@ -47,6 +56,7 @@ final class CommandStop {
     private int starting;
     private boolean stopping;
     private boolean finished;
+    private int exitCode = INTERRUPTED;
     private boolean reported;
     private boolean contextsClosed;
     private boolean serving;
@@ -62,14 +72,22 @@ final class CommandStop {
         return PROCESS;
     }
 
-    /** Runs the stop when the JVM shuts down; {@code report} prints the interruption. */
-    void install(Runnable report) {
+    /**
+     * Runs the stop when the JVM shuts down; {@code report} prints the interruption, {@code flush}
+     * writes out what the command printed before the process ends.
+     */
+    void install(Runnable report, Runnable flush) {
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
+                            boolean duringCommand = !isFinished();
                             if (markStopping()) {
                                 silenceLogging();
                                 stop(report);
+                                if (duringCommand) {
+                                    flush.run();
+                                    Runtime.getRuntime().halt(exitCode());
+                                }
                             }
                         },
                         "restock-stop"));
@@ -144,10 +162,23 @@ final class CommandStop {
         });
     }
 
-    /** The command has returned (and reported, when it failed). */
-    synchronized void finished() {
+    /** The command has returned with {@code exitCode} (and reported, when it failed). */
+    synchronized void finished(int exitCode) {
         finished = true;
+        this.exitCode = exitCode;
         notifyAll();
+    }
+
+    private synchronized boolean isFinished() {
+        return finished;
+    }
+
+    /**
+     * The exit code a stop ends the process with: the command's own when it finished, else
+     * {@link #INTERRUPTED}, since the stop then reported the interruption itself.
+     */
+    synchronized int exitCode() {
+        return exitCode;
     }
 
     /** True for the first reporter of the interruption only: it is printed once. */

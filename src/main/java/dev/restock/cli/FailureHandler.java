@@ -34,7 +34,7 @@ final class FailureHandler implements IExecutionExceptionHandler {
             if (stop.claimReport()) {
                 ErrorReport.print(command, parse.originalArgs().toArray(String[]::new), stop.message());
             }
-            return 130;
+            return CommandStop.INTERRUPTED;
         }
         RestockException known = findRestockException(exception);
         if (known == null) {

@@ -10,9 +10,12 @@ public final class Main {
     public static void main(String[] args) {
         CommandLine commandLine = commandLine();
         CommandStop stop = CommandStop.process();
-        stop.install(() -> ErrorReport.print(commandLine, args, stop.message()));
+        stop.install(() -> ErrorReport.print(commandLine, args, stop.message()), () -> {
+            commandLine.getOut().flush();
+            commandLine.getErr().flush();
+        });
         int exitCode = commandLine.execute(args);
-        stop.finished();
+        stop.finished(exitCode);
         System.exit(exitCode);
     }
 

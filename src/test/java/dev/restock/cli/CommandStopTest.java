@@ -29,11 +29,26 @@ class CommandStopTest {
         CommandStop stop = new CommandStop(Duration.ofMinutes(10));
         stop.markStopping();
         assertThat(stop.claimReport()).isTrue();
-        stop.finished();
+        stop.finished(CommandStop.INTERRUPTED);
 
         stop.stop(reports::incrementAndGet);
 
         assertThat(reports).hasValue(0);
+    }
+
+    @Test
+    void endsWithTheInterruptedCodeUnlessTheCommandFinishedWithItsOwn() {
+        CommandStop interrupted = new CommandStop(Duration.ZERO);
+        CommandStop committedAnyway = new CommandStop(Duration.ofMinutes(10));
+        committedAnyway.markStopping();
+        committedAnyway.finished(0);
+
+        interrupted.stop(reports::incrementAndGet);
+        committedAnyway.stop(reports::incrementAndGet);
+
+        assertThat(interrupted.exitCode()).isEqualTo(130);
+        assertThat(committedAnyway.exitCode()).isZero();
+        assertThat(reports).as("only the interrupted command's stop reports").hasValue(1);
     }
 
     @Test

@@ -76,6 +76,31 @@ class CtrlCInterruptionIT {
         assertThat(salesLines(home)).as("nothing of the import kept").isZero();
     }
 
+    /** {@code kill} sends SIGTERM, whose exit code the JVM would make 143: the stop makes it 130. */
+    @Test
+    void killDuringAnImportExitsLikeCtrlCAndImportsNothing() throws Exception {
+        Path home = folder.resolve("home");
+        Path sales = writeSales(folder.resolve("sales.csv"), 400_000);
+
+        Process cli = startCli(home, "--home", home.toString(), "import", "online-retail", sales.toString());
+        awaitCopyRunning(cli, home);
+        signal(cli, "-TERM");
+
+        assertThat(cli.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS))
+                .as("the CLI exits")
+                .isTrue();
+        assertThat(cli.exitValue()).isEqualTo(130);
+        assertThat(stderrLines())
+                .singleElement()
+                .asString()
+                .startsWith("error: Interrupted: Restock was told to stop before the import of " + sales)
+                .endsWith("It was rolled back: nothing was imported.");
+        assertThat(HomeProcesses.postmaster(home))
+                .as("no PostgreSQL left running on the home")
+                .isEmpty();
+        assertThat(salesLines(home)).as("nothing of the import kept").isZero();
+    }
+
     @Test
     void ctrlCDuringTheDemoImportNamesTheStepAndStopsPostgres() throws Exception {
         Path home = folder.resolve("home");
@@ -183,8 +208,12 @@ class CtrlCInterruptionIT {
 
     /** Ctrl-C, as a terminal sends it to the process. */
     private static void interrupt(Process cli) throws Exception {
+        signal(cli, "-INT");
+    }
+
+    private static void signal(Process cli, String signal) throws Exception {
         Process kill =
-                new ProcessBuilder("kill", "-INT", Long.toString(cli.toHandle().pid())).start();
+                new ProcessBuilder("kill", signal, Long.toString(cli.toHandle().pid())).start();
         assertThat(kill.waitFor()).isZero();
     }
 

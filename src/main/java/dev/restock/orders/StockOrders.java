@@ -39,6 +39,7 @@ public class StockOrders {
     private final TransactionTemplate transaction;
     private final OrderHistory history;
     private final OrderEvents events;
+    private final OrderSettings settings;
     private final Clock clock;
 
     /** How a refusal ends, saying what the refused request left: one wording for the CLI and the API. */
@@ -49,11 +50,17 @@ public class StockOrders {
     static final String NOTHING_RECEIVED = "Nothing was received.";
 
     public StockOrders(
-            JdbcClient jdbc, TransactionTemplate transaction, OrderHistory history, OrderEvents events, Clock clock) {
+            JdbcClient jdbc,
+            TransactionTemplate transaction,
+            OrderHistory history,
+            OrderEvents events,
+            OrderSettings settings,
+            Clock clock) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.history = history;
         this.events = events;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -190,7 +197,10 @@ public class StockOrders {
     /** Adds a line for the variant with the line's SKU, copying its title and barcode as they are now. */
     public StockOrderLine addLine(UUID orderId, NewOrderLine line, Actor actor) {
         check(line, NOTHING_CHANGED);
-        String lineItemId = change(orderId, order -> insertLine(order, line, actor, unchanged(order)));
+        String lineItemId = change(orderId, order -> {
+            checkLinesChangeable(order);
+            return insertLine(order, line, actor, unchanged(order));
+        });
         return line(orderId, lineItemId);
     }
 
@@ -216,6 +226,7 @@ public class StockOrders {
                         checkQuantity(change.quantity(), "quantity of line " + change.lineItemId(), NOTHING_CHANGED));
         edit.additions().forEach(line -> check(line, NOTHING_CHANGED));
         change(orderId, order -> {
+            checkLinesChangeable(order);
             edit.quantities().forEach(change -> setQuantity(order, change, actor));
             edit.removals().forEach(lineItemId -> deleteLine(order, lineItemId, actor));
             edit.additions().forEach(line -> insertLine(order, line, actor, unchanged(order)));
@@ -223,10 +234,30 @@ public class StockOrders {
         });
     }
 
+    /**
+     * A closed or cancelled order's lines stay as they were when it ended: what was ordered and
+     * received is its record. Reopening it (a status of type active or draft) makes them
+     * changeable again.
+     */
+    private static void checkLinesChangeable(StockOrder order) {
+        if (order.statusType() == StatusType.CLOSED || order.statusType() == StatusType.CANCELLED) {
+            throw new StockOrderException("Order " + order.reference() + " is " + order.status()
+                    + " and its lines cannot be changed. " + NOTHING_CHANGED + " Reopen it first with `restock orders"
+                    + " status " + order.reference() + " OPEN` if it must change.");
+        }
+    }
+
     private void setQuantity(StockOrder order, OrderEdit.QuantityChange change, Actor actor) {
         StockOrderLine line = existingLine(order, change.lineItemId());
         if (line.replenishment().compareTo(change.quantity()) == 0) {
             return;
+        }
+        // What a line has received must stay within what a receipt of it may reach.
+        if (line.received().compareTo(settings.receivableLimit(change.quantity())) > 0) {
+            throw new StockOrderException("Line " + line.lineItemId() + " (" + line.sku() + ") of "
+                    + order.reference() + " has received " + plain(line.received()) + ", more than a quantity of "
+                    + plain(change.quantity()) + " allows with the over-receipt tolerance of "
+                    + plain(settings.overReceiptTolerancePercent()) + "%. " + NOTHING_CHANGED);
         }
         jdbc.sql("update stock_order_lines set replenishment = ? where order_id = ? and line_item_id = ?")
                 .params(change.quantity(), order.id(), line.lineItemId())
@@ -241,6 +272,11 @@ public class StockOrders {
 
     private void deleteLine(StockOrder order, String lineItemId, Actor actor) {
         StockOrderLine line = existingLine(order, lineItemId);
+        if (line.received().signum() > 0) {
+            throw new StockOrderException("Line " + lineItemId + " (" + line.sku() + ") of " + order.reference()
+                    + " has received " + plain(line.received()) + " and cannot be removed: the receipt would be lost. "
+                    + NOTHING_CHANGED + " Set its quantity instead.");
+        }
         jdbc.sql("delete from stock_order_lines where order_id = ? and line_item_id = ?")
                 .params(order.id(), lineItemId)
                 .update();
@@ -348,6 +384,10 @@ public class StockOrders {
             throw new OrderReadOnlyException(order.reference(), order.saveState(), order.savedTo());
         }
         return order;
+    }
+
+    private static String plain(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
     }
 
     StockOrderLine existingLine(StockOrder order, String lineItemId) {

@@ -78,6 +78,48 @@ class OrderReceiptsTest extends DatabaseTest {
     }
 
     @Test
+    void aLineKeepsAQuantityItsReceiptsFitAndIsNotRemovedOnceItReceived() {
+        UUID id = openOrder("48");
+        receipts.receive(id, "1", new BigDecimal("5"), null, ANNA);
+
+        assertThatThrownBy(() -> orders.editQuantity(id, "1", new BigDecimal("3"), ANNA))
+                .isInstanceOf(StockOrderException.class)
+                .hasMessage("Line 1 (MUG-1) of " + orders.get(id).reference() + " has received 5, more than a"
+                        + " quantity of 3 allows with the over-receipt tolerance of 0%. Nothing was changed.");
+        assertThatThrownBy(() -> orders.removeLine(id, "1", ANNA))
+                .isInstanceOf(StockOrderException.class)
+                .hasMessageContaining("has received 5 and cannot be removed");
+        assertThat(orders.lines(id))
+                .singleElement()
+                .satisfies(line -> assertThat(line.replenishment()).isEqualByComparingTo("48"));
+
+        orders.editQuantity(id, "1", new BigDecimal("5"), ANNA);
+        assertThat(orders.lines(id).getFirst().replenishment()).isEqualByComparingTo("5");
+    }
+
+    @Test
+    void aClosedOrCancelledOrdersLinesAreNotChangedUntilItIsReopened() {
+        UUID closed = openOrder("10");
+        receipts.receive(closed, "1", new BigDecimal("10"), null, ANNA);
+        UUID cancelled = openOrder("10");
+        orders.changeStatus(cancelled, "CANCELLED", ANNA);
+
+        assertThat(orders.get(closed).status()).isEqualTo("CLOSED");
+        assertThatThrownBy(() -> orders.editQuantity(closed, "1", new BigDecimal("100"), ANNA))
+                .isInstanceOf(StockOrderException.class)
+                .hasMessageContaining("is CLOSED and its lines cannot be changed. Nothing was changed.");
+        assertThatThrownBy(() -> orders.addLine(cancelled, new NewOrderLine("MUG-1", BigDecimal.ONE, null), ANNA))
+                .isInstanceOf(StockOrderException.class)
+                .hasMessageContaining("is CANCELLED and its lines cannot be changed");
+        assertThat(orders.lines(closed).getFirst().replenishment()).isEqualByComparingTo("10");
+        assertThat(orders.lines(cancelled)).hasSize(1);
+
+        orders.changeStatus(closed, "OPEN", ANNA);
+        orders.editQuantity(closed, "1", new BigDecimal("100"), ANNA);
+        assertThat(orders.lines(closed).getFirst().replenishment()).isEqualByComparingTo("100");
+    }
+
+    @Test
     void aSavedOrderReceivesOnlyThroughSync() {
         UUID id = openOrder("10");
         saves.markSaved(saves.begin(id, "prod", ANNA), "PURCHASE_ORDERS", ANNA);

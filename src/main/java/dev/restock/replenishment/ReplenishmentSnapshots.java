@@ -89,8 +89,12 @@ public class ReplenishmentSnapshots {
     /** The newest stored report, if any. */
     public Optional<Stored> latest() {
         return jdbc.sql("select id, report from replenishment_snapshots order by id desc limit 1")
-                .query((row, number) ->
-                        new Stored(row.getLong(1), json.readValue(row.getString(2), ReplenishmentPlan.class)))
+                .query((row, number) -> new Stored(
+                        row.getLong(1),
+                        json.readerFor(ReplenishmentPlan.class)
+                                // A snapshot stored by an earlier version may hold a field since dropped.
+                                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                                .readValue(row.getString(2))))
                 .optional();
     }
 

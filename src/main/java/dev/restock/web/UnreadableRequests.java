@@ -10,6 +10,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * The detail of the 400 problem for a request body that cannot be read: which field, as
@@ -32,6 +33,9 @@ final class UnreadableRequests {
         }
         if (path.isEmpty()) {
             return "The request body is not the JSON object this request takes.";
+        }
+        if (jackson instanceof UnrecognizedPropertyException) {
+            return "The request's '" + path + "' is not a field this request takes.";
         }
         if (jackson instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             return "The request's '" + path + "' is not " + expected(mismatch.getTargetType()) + ".";

@@ -313,6 +313,25 @@ class StockOrdersApiTest extends ApiTest {
         assertThat(json(get("/api/v1/stock-orders"))).isEmpty();
     }
 
+    @Test
+    void aFieldTheRequestDoesNotTakeAndANumberSentAsTextAre400() {
+        HttpResponse<String> typo = post("/api/v1/stock-orders", """
+                {"type": "po", "warehouse": "MAIN", "vendor": "ACME",
+                 "lines": [{"sku": "MUG-1", "quantiy": 5}]}
+                """);
+        HttpResponse<String> quoted = post("/api/v1/stock-orders", """
+                {"type": "po", "warehouse": "MAIN", "vendor": "ACME",
+                 "lines": [{"sku": "MUG-1", "quantity": "5"}]}
+                """);
+
+        assertProblem(typo, 400, "The request's 'lines[0].quantiy' is not a field this request takes.");
+        assertProblem(
+                quoted,
+                400,
+                "The request's 'lines[0].quantity' is not a number (expected a decimal number such as 2.5).");
+        assertThat(json(get("/api/v1/stock-orders"))).isEmpty();
+    }
+
     private static void assertProblem(HttpResponse<String> response, int status, String detail) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type"))

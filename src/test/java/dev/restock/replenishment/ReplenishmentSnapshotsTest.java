@@ -75,6 +75,15 @@ class ReplenishmentSnapshotsTest extends DatabaseTest {
     }
 
     @Test
+    void readsAReportStoredWithAFieldThisVersionDoesNotKnow() {
+        snapshots.refresh();
+        jdbc.sql("update replenishment_snapshots set report = report || '{\"droppedSince\": 1}'")
+                .update();
+
+        assertThat(snapshots.latest().orElseThrow().plan().lines()).hasSize(2);
+    }
+
+    @Test
     void keepsOnlyTheNewestReports() {
         for (int run = 0; run < ReplenishmentSnapshots.KEPT + 2; run++) {
             snapshots.refresh();

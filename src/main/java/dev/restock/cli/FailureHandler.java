@@ -4,6 +4,8 @@ import dev.restock.RestockException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.BeanCreationException;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -47,6 +49,43 @@ final class FailureHandler implements IExecutionExceptionHandler {
         return 1;
     }
 
+    private static BindException findBindException(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BindException bind) {
+                return bind;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A setting that cannot be read as what it configures: its name, where it came from and what
+     * it takes. Never its value, which may be a secret.
+     */
+    private static String badSetting(BindException e) {
+        ConfigurationProperty property = e.getProperty();
+        Class<?> type = e.getTarget().getType().resolve(Object.class);
+        return "while starting Restock: the setting " + property.getName()
+                + (property.getOrigin() != null ? " (" + property.getOrigin() + ")" : "") + " is not "
+                + expected(type) + ". Correct it or remove it to use the default.";
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == java.math.BigDecimal.class || type == Double.class || type == double.class) {
+            return "a decimal number such as 2.5";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number such as 10";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == java.time.Duration.class) {
+            return "a duration such as 5m or PT5M";
+        }
+        return "a valid " + type.getSimpleName();
+    }
+
     private static RestockException findRestockException(Throwable exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
             if (cause instanceof RestockException restock) {
@@ -57,6 +96,10 @@ final class FailureHandler implements IExecutionExceptionHandler {
     }
 
     private static String describe(Throwable exception) {
+        BindException setting = findBindException(exception);
+        if (setting != null && setting.getProperty() != null) {
+            return badSetting(setting);
+        }
         Throwable root = exception;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -25,6 +25,22 @@ class FailureHandlerTest {
         }
     }
 
+    /** Fails the way Restock's start fails on a setting it cannot read. */
+    @Command(name = "bad-setting")
+    static final class BadSetting implements Runnable {
+        @Override
+        public void run() {
+            var source = new org.springframework.boot.context.properties.source.MapConfigurationPropertySource(
+                    java.util.Map.of("restock.orders.over-receipt-tolerance-percent", "secret-abc"));
+            try {
+                new org.springframework.boot.context.properties.bind.Binder(source)
+                        .bind("restock.orders", dev.restock.orders.OrderSettings.class);
+            } catch (RuntimeException e) {
+                throw new org.springframework.beans.factory.BeanCreationException("orderSettings", "failed", e);
+            }
+        }
+    }
+
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
@@ -53,6 +69,19 @@ class FailureHandlerTest {
         assertThat(err.toString())
                 .isEqualTo("error: SQLException: HikariDataSource HikariDataSource (restock) has been closed."
                         + System.lineSeparator());
+    }
+
+    @Test
+    void aSettingThatCannotBeReadIsNamedWithWhatItTakesAndNotItsValue() {
+        CommandLine command = new CommandLine(new BadSetting());
+        command.setExecutionExceptionHandler(new FailureHandler(new CommandStop(Duration.ZERO)));
+        command.setErr(new PrintWriter(err, true));
+
+        assertThat(command.execute()).isEqualTo(1);
+        assertThat(err.toString())
+                .startsWith("error: while starting Restock: the setting restock.orders.over-receipt-tolerance-percent")
+                .contains("is not a decimal number such as 2.5. Correct it or remove it to use the default.")
+                .doesNotContain("secret-abc", "NumberFormatException");
     }
 
     private int run(boolean stopping, String... args) {

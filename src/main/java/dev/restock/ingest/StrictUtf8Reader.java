@@ -1,6 +1,5 @@
 package dev.restock.ingest;
 
-import dev.restock.RestockException;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.FilterInputStream;
@@ -49,6 +48,7 @@ public final class StrictUtf8Reader extends Reader {
     private boolean endOfInput;
     private boolean finished;
     private ImportException pending;
+    private DamagedGzip damaged;
 
     /** Decodes {@code in}; {@code file} names it in error messages. */
     public StrictUtf8Reader(InputStream in, String file) {
@@ -69,7 +69,7 @@ public final class StrictUtf8Reader extends Reader {
             in.reset();
             if (gzip) {
                 try {
-                    in = new GzipInput(new GZIPInputStream(in, BUFFER_SIZE), file);
+                    in = new GzipInput(new GZIPInputStream(in, BUFFER_SIZE));
                 } catch (IOException e) {
                     throw new ImportException(file, "looks like gzip but cannot be decompressed: " + e.getMessage());
                 }
@@ -124,6 +124,9 @@ public final class StrictUtf8Reader extends Reader {
         chars.flip();
         dropByteOrderMark();
         track();
+        if (damaged != null && pending == null) {
+            pending = damagedAt(damaged);
+        }
         if (result.isError() && pending == null) {
             pending = notUtf8(result.length());
         }
@@ -134,7 +137,14 @@ public final class StrictUtf8Reader extends Reader {
             return;
         }
         bytes.compact();
-        int read = in.read(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
+        int read;
+        try {
+            read = in.read(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
+        } catch (DamagedGzip e) {
+            // What was decompressed before the damage is still read, so the error names where it is.
+            damaged = e;
+            read = -1;
+        }
         if (read < 0) {
             endOfInput = true;
         } else {
@@ -183,6 +193,20 @@ public final class StrictUtf8Reader extends Reader {
         afterCarriageReturn = c == '\r';
     }
 
+    /** Where the decompressed text stops: the position after the last character read. */
+    private ImportException damagedAt(DamagedGzip e) {
+        return new ImportException(
+                file,
+                line,
+                column + 1,
+                null,
+                e.truncated
+                        ? "the gzip file is cut short (truncated) here: nothing after this point can be read;"
+                                + " copy or download the whole file again"
+                        : "the gzip file is corrupt here: its compressed data is damaged after this point;"
+                                + " copy or download the file again");
+    }
+
     private ImportException notUtf8(int length) {
         byte[] bad =
                 Arrays.copyOfRange(bytes.array(), bytes.position(), Math.min(bytes.position() + length, bytes.limit()));
@@ -214,11 +238,8 @@ public final class StrictUtf8Reader extends Reader {
      */
     private static final class GzipInput extends FilterInputStream {
 
-        private final String file;
-
-        GzipInput(InputStream in, String file) {
+        GzipInput(InputStream in) {
             super(in);
-            this.file = file;
         }
 
         @Override
@@ -226,7 +247,7 @@ public final class StrictUtf8Reader extends Reader {
             try {
                 return super.read();
             } catch (EOFException | ZipException e) {
-                throw truncatedOrCorrupt(e);
+                throw new DamagedGzip(e);
             }
         }
 
@@ -235,13 +256,18 @@ public final class StrictUtf8Reader extends Reader {
             try {
                 return super.read(buffer, offset, length);
             } catch (EOFException | ZipException e) {
-                throw truncatedOrCorrupt(e);
+                throw new DamagedGzip(e);
             }
         }
+    }
 
-        private ImportException truncatedOrCorrupt(IOException e) {
-            return new ImportException(
-                    file, "the gzip file is truncated or corrupt (" + RestockException.clause(e.getMessage()) + ")");
+    /** A gzip file cut short (the JDK's "Unexpected end of ZLIB input stream") or damaged. */
+    private static final class DamagedGzip extends IOException {
+        private final boolean truncated;
+
+        DamagedGzip(IOException cause) {
+            super(cause);
+            this.truncated = cause instanceof EOFException;
         }
     }
 }

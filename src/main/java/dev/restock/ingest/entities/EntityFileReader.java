@@ -94,10 +94,26 @@ final class EntityFileReader implements AutoCloseable {
                     lastRecordEndLine + 1,
                     0,
                     null,
-                    "is not valid CSV ("
-                            + e.getCause().getMessage() + "); enclose a value that holds commas, quotes or line"
+                    "is not valid CSV: " + quotingProblem(e.getCause().getMessage())
+                            + "; enclose a value that holds commas, quotes or line"
                             + " breaks in double quotes, and double each quote inside it");
         }
+    }
+
+    /**
+     * Commons CSV's reason in the file's terms: its own wording names file offsets and its
+     * tokens, which say nothing to whoever wrote the file.
+     */
+    static String quotingProblem(String parserMessage) {
+        String message = parserMessage == null ? "" : parserMessage;
+        if (message.contains("between encapsulated token and delimiter")) {
+            return "a quoted value is followed by more characters before the next comma (a quote inside a"
+                    + " quoted value must be written twice: \"\")";
+        }
+        if (message.contains("EOF reached before encapsulated token finished")) {
+            return "a quoted value is never closed: the file ends inside it";
+        }
+        return "the quoting cannot be read";
     }
 
     private EntityRow toRow(CSVRecord record, long line) {

@@ -163,8 +163,27 @@ class EntityImportRejectsBadFilesTest extends DatabaseTest {
         ImportException error = rejects(folder);
 
         assertThat(error.getMessage())
-                .startsWith("warehouses.csv, line 2: is not valid CSV")
-                .contains("double quotes");
+                .startsWith("warehouses.csv, line 2: is not valid CSV: a quoted value is never closed: the file ends"
+                        + " inside it;")
+                .contains("double quotes")
+                .doesNotContain("EOF", "token");
+    }
+
+    @Test
+    void namesAQuoteInsideAQuotedValueInTheFilesTermsNotTheParsers() {
+        write(
+                folder,
+                "warehouses.csv",
+                "CODE,NAME,UPDATED_AT,REMOVED",
+                "LDN,London," + UPDATED + ",false",
+                "NYC,\"New \"York\" City\"," + UPDATED + ",false");
+
+        ImportException error = rejects(folder);
+
+        assertThat(error.getMessage())
+                .startsWith("warehouses.csv, line 3: is not valid CSV: a quoted value is followed by more characters"
+                        + " before the next comma (a quote inside a quoted value must be written twice: \"\")")
+                .doesNotContain("position", "token");
     }
 
     @Test

@@ -161,6 +161,10 @@ public class StockOrders {
             params.add(filter.type().code());
         }
         if (filter.status() != null) {
+            if (knownStatus(filter.status()).isEmpty()) {
+                throw new StockOrderException("There is no order status '" + filter.status()
+                        + "'; `restock orders statuses` lists the statuses.");
+            }
             where.append(" and upper(o.status) = upper(?)");
             params.add(filter.status());
         }
@@ -426,10 +430,10 @@ public class StockOrders {
         BigDecimal stripped = value.stripTrailingZeros();
         if (stripped.scale() > QUANTITY_SCALE) {
             throw new StockOrderException(
-                    "The " + what + " " + value + " has more than " + QUANTITY_SCALE + " decimals. " + outcome);
+                    "The " + what + " (" + value + ") has more than " + QUANTITY_SCALE + " decimals. " + outcome);
         }
         if (stripped.precision() - stripped.scale() > QUANTITY_INTEGER_DIGITS) {
-            throw new StockOrderException("The " + what + " " + value + " is too large: Restock keeps at most "
+            throw new StockOrderException("The " + what + " (" + value + ") is too large: Restock keeps at most "
                     + QUANTITY_INTEGER_DIGITS + " digits before the decimal point. " + outcome);
         }
     }

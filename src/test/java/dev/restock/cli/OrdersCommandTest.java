@@ -199,13 +199,13 @@ class OrdersCommandTest extends DatabaseTest {
         String largest = run(0, create("--line", "SKU-1=" + "9".repeat(32) + ".999999"));
 
         assertThat(created.strip())
-                .isEqualTo("error: The quantity of SKU-1 " + tooLarge + " is too large: Restock keeps at most 32"
+                .isEqualTo("error: The quantity of SKU-1 (" + tooLarge + ") is too large: Restock keeps at most 32"
                         + " digits before the decimal point. Nothing was created.");
-        assertThat(cost.strip()).startsWith("error: The cost price of SKU-1 " + tooLarge + " is too large");
-        assertThat(edited.strip()).startsWith("error: The quantity of line 1 " + tooLarge + " is too large");
-        assertThat(added.strip()).startsWith("error: The quantity of SKU-2 " + tooLarge + " is too large");
+        assertThat(cost.strip()).startsWith("error: The cost price of SKU-1 (" + tooLarge + ") is too large");
+        assertThat(edited.strip()).startsWith("error: The quantity of line 1 (" + tooLarge + ") is too large");
+        assertThat(added.strip()).startsWith("error: The quantity of SKU-2 (" + tooLarge + ") is too large");
         assertThat(received.strip())
-                .isEqualTo("error: The quantity received " + tooLarge + " is too large: Restock keeps at most 32"
+                .isEqualTo("error: The quantity received (" + tooLarge + ") is too large: Restock keeps at most 32"
                         + " digits before the decimal point. Nothing was received.");
         for (String refused : java.util.List.of(created, cost, edited, added, received)) {
             assertThat(refused.strip().lines()).hasSize(1);

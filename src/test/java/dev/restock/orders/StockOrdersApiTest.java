@@ -198,11 +198,11 @@ class StockOrdersApiTest extends ApiTest {
         assertProblem(
                 created,
                 422,
-                "The quantity of MUG-1 1E+40 is too large: Restock keeps at most 32 digits before the decimal point."
+                "The quantity of MUG-1 (1E+40) is too large: Restock keeps at most 32 digits before the decimal point."
                         + " Nothing was created.");
-        assertProblem(added, 422, "The cost price of CUP-2 1E+32 is too large");
-        assertProblem(edited, 422, "The quantity of line 1 100000000000000000000000000000000 is too large");
-        assertProblem(received, 422, "The quantity received 1E+33 is too large");
+        assertProblem(added, 422, "The cost price of CUP-2 (1E+32) is too large");
+        assertProblem(edited, 422, "The quantity of line 1 (100000000000000000000000000000000) is too large");
+        assertProblem(received, 422, "The quantity received (1E+33) is too large");
         assertThat(json(get("/api/v1/stock-orders/" + reference)).get("lines")).hasSize(1);
     }
 

@@ -95,6 +95,16 @@ class StockOrdersTest extends DatabaseTest {
     }
 
     @Test
+    void listsByAKnownStatusOnly() {
+        orders.create(NewStockOrder.purchase(warehouse, vendor, "EUR"), ANNA);
+
+        assertThat(orders.list(new OrderFilter(null, "draft", null))).hasSize(1);
+        assertThatThrownBy(() -> orders.list(new OrderFilter(null, "nope", null)))
+                .isInstanceOf(StockOrderException.class)
+                .hasMessage("There is no order status 'nope'; `restock orders statuses` lists the statuses.");
+    }
+
+    @Test
     void changesStatusToAKnownStatusOnly() {
         UUID id = orders.create(NewStockOrder.purchase(warehouse, vendor, "EUR"), ANNA)
                 .id();

@@ -159,6 +159,7 @@ public class OnlineRetailImporter {
             log.debug("Read and copied {} lines in {} ms", read, millisSince(started));
             details.putAll(catalogWriter.write(connection, facts, variantIds, attributes.currency(), lines.isBulk()));
             details.put("sales lines", lines.complete());
+            details.put("sales lines removed", lines.removeMissing());
         } catch (SQLException e) {
             throw new RestockException(
                     "Could not write '" + file + "' to Restock's database: " + RestockException.clause(e.getMessage())

@@ -152,6 +152,14 @@ class RetailSalesWriter {
             return updateChanged() + insertNew();
         }
 
+        /**
+         * After {@link #complete()}: the stored lines of the file's invoices that the file no
+         * longer has, marked removed (kept as history, no longer demand). None in a bulk load.
+         */
+        long removeMissing() {
+            return bulk ? 0 : markMissingRemoved();
+        }
+
         @Override
         public void close() throws SQLException {
             copy.close();
@@ -224,6 +232,15 @@ class RetailSalesWriter {
      * apply, and their variants to {@link #CHANGED_VARIANTS}.
      */
     private void noteChangedVariants() {
+        // An invoice in the file is the whole invoice: a stored line of it at a position the file
+        // no longer has (a line taken out, or the file's lines shifted back) is no longer a sale.
+        jdbc.sql("create temporary table retail_missing_lines on commit drop as"
+                        + " select t.source, t.order_ref, t.line_ref, t.variant_id from sales_lines t"
+                        + " where t.source = '" + OnlineRetailImporter.SOURCE + "' and not t.removed"
+                        + " and t.order_ref in (select order_ref from retail_lines)"
+                        + " and not exists (select 1 from retail_lines s where s.order_ref = t.order_ref"
+                        + " and s.line_ref = t.line_ref and s.source = t.source)")
+                .update();
         jdbc.sql("create temporary table retail_changed_lines on commit drop as"
                         + " select s.*, t.source is null as is_new from retail_lines s"
                         + " left join sales_lines t on t.source = s.source and t.order_ref = s.order_ref"
@@ -231,8 +248,17 @@ class RetailSalesWriter {
                         + " where t.source is null or " + DIFFERS)
                 .update();
         jdbc.sql("create temporary table " + CHANGED_VARIANTS + " on commit drop as"
-                        + " select distinct variant_id from retail_changed_lines")
+                        + " select variant_id from retail_changed_lines"
+                        + " union select variant_id from retail_missing_lines")
                 .update();
+    }
+
+    private long markMissingRemoved() {
+        return jdbc.sql("""
+                update sales_lines t set removed = true, updated_at = now()
+                from retail_missing_lines m
+                where t.source = m.source and t.order_ref = m.order_ref and t.line_ref = m.line_ref
+                """).update();
     }
 
     private long updateChanged() {

@@ -208,6 +208,37 @@ class OnlineRetailImporterTest extends DatabaseTest {
     }
 
     @Test
+    void anInvoiceInTheFileIsTheWholeInvoiceSoALineTakenOutAgainIsNoLongerASale(@TempDir Path folder) throws Exception {
+        importer.importFile(SMALL);
+        var demandBefore = demandRows();
+        long before = activeLines();
+        java.util.List<String> lines = Files.readAllLines(SMALL);
+        lines.add(2, lines.get(1)); // invoice 536365's first line, twice: its later lines shift by one
+        Path withDuplicate = Files.write(folder.resolve("duplicate.csv"), lines);
+
+        ImportSummary doubled = importer.importFile(withDuplicate);
+        ImportSummary corrected = importer.importFile(SMALL);
+
+        assertThat(doubled.linesImported()).as("line 2 changed, line 3 new").isEqualTo(2);
+        assertThat(corrected.details()).containsEntry("sales lines removed", 1L);
+        assertThat(corrected.changed()).isTrue();
+        assertThat(activeLines()).isEqualTo(before);
+        assertThat(jdbc.sql("select count(*) from sales_lines where removed")
+                        .query(Long.class)
+                        .single())
+                .as("kept as history")
+                .isEqualTo(1);
+        assertThat(demandRows()).isEqualTo(demandBefore);
+        assertThat(importer.importFile(SMALL).changed()).isFalse();
+    }
+
+    private long activeLines() {
+        return jdbc.sql("select count(*) from sales_lines where not removed")
+                .query(Long.class)
+                .single();
+    }
+
+    @Test
     void aFileOfSomeStoredLinesChangesNoTitleOrPriceUntilTheSkuHasANewLine(@TempDir Path folder) throws Exception {
         String header = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n";
         String oddLine = "536366,85123A,RED HEART,1,2010-12-01 09:00:00,2.95,17850.0,United Kingdom\n";

@@ -45,6 +45,9 @@ enum ColumnType {
 
     private static final int MAX_INTEGER_DIGITS = 32;
 
+    /** Digits only, as docs/entity-files.md writes a whole number: {@code 14}, not {@code 14.0}. */
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("\\d+");
+
     private final String sqlType;
     private final String expected;
     private final Function<String, Object> parser;
@@ -101,6 +104,10 @@ enum ColumnType {
         BigDecimal value = decimal(text);
         if (value.signum() < 0) {
             throw new InvalidValueException("'" + text + "' must not be negative");
+        }
+        if (!WHOLE_NUMBER.matcher(text).matches()) {
+            throw new InvalidValueException(
+                    "'" + text + "' is not a whole number; expected digits only, such as 14 (no decimal point)");
         }
         try {
             return value.intValueExact();

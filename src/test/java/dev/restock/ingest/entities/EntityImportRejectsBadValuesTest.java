@@ -67,6 +67,21 @@ class EntityImportRejectsBadValuesTest extends DatabaseTest {
     }
 
     @Test
+    void takesAWholeNumberAsDigitsOnlyAsTheContractWritesIt() {
+        write(
+                folder,
+                "vendors.csv",
+                "CODE,NAME,CURRENCY,LEAD_TIME_DAYS,UPDATED_AT,REMOVED",
+                "ACME,Acme,EUR,1.0," + UPDATED + ",false");
+
+        ImportException error = rejects(folder);
+
+        assertThat(error.getMessage())
+                .startsWith("vendors.csv, line 2, column 4 (LEAD_TIME_DAYS): '1.0' is not a whole number; expected"
+                        + " digits only, such as 14 (no decimal point)");
+    }
+
+    @Test
     void rejectsDateWithoutOffset() {
         write(folder, "vendors.csv", "CODE,NAME,UPDATED_AT,REMOVED", "ACME,Acme,2024-03-01 10:15:00,false");
 

@@ -28,11 +28,19 @@ public class OrderCatalog {
     }
 
     private long id(String table, String what, String code) {
-        return jdbc.sql("select id from " + table + " where upper(code) = upper(?) and not removed order by id limit 1")
+        record Found(long id, boolean removed) {}
+        Found found = jdbc.sql("select id, removed from " + table + " where upper(code) = upper(?)"
+                        + " order by removed, id limit 1")
                 .param(code)
-                .query(Long.class)
+                .query((row, number) -> new Found(row.getLong(1), row.getBoolean(2)))
                 .optional()
                 .orElseThrow(() -> new StockOrderException("There is no " + what + " with code '" + code
                         + "'. Nothing was created; import the catalog or check the code."));
+        if (found.removed()) {
+            throw new StockOrderException("The " + what + " '" + code + "' is removed from the catalog (an import"
+                    + " marked it REMOVED=true). Nothing was created; import it again with REMOVED=false to order"
+                    + " for it.");
+        }
+        return found.id();
     }
 }

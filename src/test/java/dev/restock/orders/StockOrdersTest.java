@@ -25,6 +25,9 @@ class StockOrdersTest extends DatabaseTest {
     @Autowired
     OrderHistory history;
 
+    @Autowired
+    OrderCatalog catalog;
+
     private long warehouse;
     private long vendor;
     private long variant;
@@ -92,6 +95,18 @@ class StockOrdersTest extends DatabaseTest {
                 .isInstanceOf(StockOrderException.class)
                 .hasMessageContaining("more than 6 decimals");
         assertThat(orders.lines(id)).isEmpty();
+    }
+
+    @Test
+    void aRemovedWarehouseIsNamedAsRemovedNotAsUnknown() {
+        jdbc.sql("update warehouses set removed = true where code = 'MAIN'").update();
+
+        assertThatThrownBy(() -> catalog.warehouseId("main"))
+                .isInstanceOf(StockOrderException.class)
+                .hasMessageStartingWith("The warehouse 'main' is removed from the catalog");
+        assertThatThrownBy(() -> catalog.vendorId("NOPE"))
+                .hasMessageStartingWith("There is no vendor with code 'NOPE'.");
+        assertThat(catalog.vendorId("acme")).isEqualTo(vendor);
     }
 
     @Test

@@ -227,25 +227,33 @@ class RetailSalesWriter {
     }
 
     /**
-     * Compares the file's lines with the stored ones once: the lines that are new or differ go to
-     * {@code retail_changed_lines}, which {@link #updateChanged()} and {@link #insertNew()} then
-     * apply, and their variants to {@link #CHANGED_VARIANTS}.
+     * Compares the file's lines with the stored ones in one pass (a full join on the key): the
+     * lines that are new or differ go to {@code retail_changed_lines}, which {@link
+     * #updateChanged()} and {@link #insertNew()} then apply; the stored lines of the file's
+     * invoices that the file no longer has go to {@code retail_missing_lines}, for {@link
+     * #markMissingRemoved()}; the variants of both go to {@link #CHANGED_VARIANTS}.
+     *
+     * <p>An invoice in the file is the whole invoice: a stored line of it at a position the file
+     * no longer has (a line taken out, or the file's lines shifted back) is no longer a sale.
      */
     private void noteChangedVariants() {
-        // An invoice in the file is the whole invoice: a stored line of it at a position the file
-        // no longer has (a line taken out, or the file's lines shifted back) is no longer a sale.
-        jdbc.sql("create temporary table retail_missing_lines on commit drop as"
-                        + " select t.source, t.order_ref, t.line_ref, t.variant_id from sales_lines t"
-                        + " where t.source = '" + OnlineRetailImporter.SOURCE + "' and not t.removed"
-                        + " and t.order_ref in (select order_ref from retail_lines)"
-                        + " and not exists (select 1 from retail_lines s where s.order_ref = t.order_ref"
-                        + " and s.line_ref = t.line_ref and s.source = t.source)")
+        jdbc.sql("create temporary table retail_compared on commit drop as"
+                        + " select s.*, t.source is null as is_new, s.source is null as is_missing,"
+                        + " t.source as stored_source, t.order_ref as stored_order_ref, t.line_ref as stored_line_ref,"
+                        + " t.variant_id as stored_variant_id"
+                        + " from retail_lines s full join sales_lines t on t.source = s.source"
+                        + " and t.order_ref = s.order_ref and t.line_ref = s.line_ref"
+                        + " where t.source is null"
+                        + " or (s.source is null and t.source = '" + OnlineRetailImporter.SOURCE + "' and not t.removed"
+                        + " and t.order_ref in (select order_ref from retail_lines))"
+                        + " or (s.source is not null and " + DIFFERS + ")")
                 .update();
         jdbc.sql("create temporary table retail_changed_lines on commit drop as"
-                        + " select s.*, t.source is null as is_new from retail_lines s"
-                        + " left join sales_lines t on t.source = s.source and t.order_ref = s.order_ref"
-                        + " and t.line_ref = s.line_ref"
-                        + " where t.source is null or " + DIFFERS)
+                        + " select * from retail_compared where not is_missing")
+                .update();
+        jdbc.sql("create temporary table retail_missing_lines on commit drop as"
+                        + " select stored_source as source, stored_order_ref as order_ref, stored_line_ref as line_ref,"
+                        + " stored_variant_id as variant_id from retail_compared where is_missing")
                 .update();
         jdbc.sql("create temporary table " + CHANGED_VARIANTS + " on commit drop as"
                         + " select variant_id from retail_changed_lines"

@@ -65,7 +65,7 @@ final class UnreadableRequests {
         return path.toString();
     }
 
-    private static String expected(Class<?> type) {
+    static String expected(Class<?> type) {
         if (type == LocalDate.class) {
             return "a date (expected YYYY-MM-DD)";
         }

@@ -332,6 +332,14 @@ class StockOrdersApiTest extends ApiTest {
         assertThat(json(get("/api/v1/stock-orders"))).isEmpty();
     }
 
+    @Test
+    void aQueryParameterOfTheWrongKindIs400NamingItWithoutQuotingIt() {
+        HttpResponse<String> saved = get("/api/v1/stock-orders?saved=maybe");
+
+        assertProblem(saved, 400, "The request's parameter 'saved' is not true or false.");
+        assertThat(json(saved).get("detail").asString()).doesNotContain("maybe", "convert");
+    }
+
     private static void assertProblem(HttpResponse<String> response, int status, String detail) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type"))

@@ -121,12 +121,31 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new RestockException(
-                    "Could not start the embedded PostgreSQL in " + folder + ": "
-                            + RestockException.clause(e.getMessage())
+                    "Could not start the embedded PostgreSQL in " + folder + ": " + fileProblem(e)
                             + ". Check that the folder is writable, or set RESTOCK_DB_URL"
                             + " to use an external PostgreSQL.",
                     e);
         }
+    }
+
+    /**
+     * What went wrong with a file, in words: the JDK's file exceptions often carry only the path
+     * ({@code /proc/nope}), their kind saying the rest.
+     */
+    static String fileProblem(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException file) {
+            String reason = file.getReason() != null
+                    ? file.getReason()
+                    : switch (file) {
+                        case java.nio.file.AccessDeniedException denied -> "permission denied";
+                        case java.nio.file.NoSuchFileException missing -> "no such file or folder";
+                        case java.nio.file.FileAlreadyExistsException exists -> "exists and is not a folder";
+                        case java.nio.file.NotDirectoryException notFolder -> "is not a folder";
+                        default -> "cannot be written";
+                    };
+            return (file.getFile() != null ? file.getFile() + ": " : "") + RestockException.clause(reason);
+        }
+        return RestockException.clause(e.getMessage());
     }
 
     /** With the lock: adopt the server running on the data folder, or start one. */

@@ -32,6 +32,23 @@ class EmbeddedPostgresServerTest {
     }
 
     @Test
+    void aHomeThatCannotHoldAFolderIsRefusedSayingWhy() throws Exception {
+        Path file = Files.writeString(home.resolve("a-file"), "not a folder");
+        // /proc takes no new folders, not even from root; the JDK's exception names only the path.
+        Path proc = Path.of("/proc/restock-test-home");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EmbeddedPostgresServer.acquire(file.resolve("home")))
+                .isInstanceOf(dev.restock.RestockException.class)
+                .hasMessageStartingWith("Could not start the embedded PostgreSQL in " + file.resolve("home"))
+                .hasMessageContaining(file.resolve("home") + ": Not a directory");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EmbeddedPostgresServer.acquire(proc))
+                .isInstanceOf(dev.restock.RestockException.class)
+                .hasMessageMatching(
+                        "Could not start the embedded PostgreSQL in /proc/restock-test-home/postgres:"
+                                + " /proc/restock-test-home: (permission denied|no such file or folder|cannot be written)\\. .*");
+    }
+
+    @Test
     void sharesOneServerWithinTheProcessAndStopsItAfterTheLastUser() throws Exception {
         EmbeddedPostgresServer first = EmbeddedPostgresServer.acquire(home);
         EmbeddedPostgresServer second = EmbeddedPostgresServer.acquire(home);

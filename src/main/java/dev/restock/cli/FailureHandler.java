@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.boot.origin.SystemEnvironmentOrigin;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -65,9 +66,11 @@ final class FailureHandler implements IExecutionExceptionHandler {
     private static String badSetting(BindException e) {
         ConfigurationProperty property = e.getProperty();
         Class<?> type = e.getTarget().getType().resolve(Object.class);
-        return "while starting Restock: the setting " + property.getName()
-                + (property.getOrigin() != null ? " (" + property.getOrigin() + ")" : "") + " is not "
-                + expected(type) + ". Correct it or remove it to use the default.";
+        String from = property.getOrigin() instanceof SystemEnvironmentOrigin environment
+                ? " (environment variable " + environment.getProperty() + ")"
+                : property.getOrigin() != null ? " (" + property.getOrigin() + ")" : "";
+        return "while starting Restock: the setting " + property.getName() + from + " is not " + expected(type)
+                + ". Correct it or remove it to use the default.";
     }
 
     private static String expected(Class<?> type) {
@@ -96,13 +99,18 @@ final class FailureHandler implements IExecutionExceptionHandler {
     }
 
     private static String describe(Throwable exception) {
-        BindException setting = findBindException(exception);
-        if (setting != null && setting.getProperty() != null) {
-            return badSetting(setting);
-        }
         Throwable root = exception;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
+        }
+        BindException setting = findBindException(exception);
+        if (setting != null && root instanceof IllegalArgumentException && !(root instanceof NumberFormatException)) {
+            // A settings record refused a value it could read, in its own words, naming the setting.
+            return "while starting Restock: the setting " + root.getMessage()
+                    + ". Correct it or remove it to use the default.";
+        }
+        if (setting != null && setting.getProperty() != null) {
+            return badSetting(setting);
         }
         String where = exception instanceof BeanCreationException ? "while starting Restock: " : "";
         return where + root.getClass().getSimpleName() + ": " + root.getMessage();

@@ -1,5 +1,6 @@
 package dev.restock.ingest;
 
+import dev.restock.RestockException;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.FilterInputStream;
@@ -70,8 +71,19 @@ public final class StrictUtf8Reader extends Reader {
             if (gzip) {
                 try {
                     in = new GzipInput(new GZIPInputStream(in, BUFFER_SIZE));
+                } catch (EOFException e) {
+                    throw new ImportException(
+                            file,
+                            "the gzip file is cut short (truncated) within its header, before"
+                                    + " any text; copy or download the whole file again");
                 } catch (IOException e) {
-                    throw new ImportException(file, "looks like gzip but cannot be decompressed: " + e.getMessage());
+                    throw new ImportException(
+                            file,
+                            "looks like gzip but its header is damaged"
+                                    + (e.getMessage() != null
+                                            ? " (" + RestockException.clause(e.getMessage()) + ")"
+                                            : "")
+                                    + "; copy or download the file again");
                 }
             }
             return new StrictUtf8Reader(in, file);

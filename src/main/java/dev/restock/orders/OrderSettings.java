@@ -31,16 +31,13 @@ public record OrderSettings(String savedStatus, BigDecimal overReceiptToleranceP
             overReceiptTolerancePercent = BigDecimal.ZERO;
         }
         if (overReceiptTolerancePercent.signum() < 0) {
-            throw new IllegalArgumentException(
-                    "restock.orders.over-receipt-tolerance-percent must be zero or more, not "
-                            + overReceiptTolerancePercent.toPlainString());
+            throw new IllegalArgumentException("restock.orders.over-receipt-tolerance-percent must be zero or more");
         }
         if (eventLinesLimit == null) {
             eventLinesLimit = DEFAULT_EVENT_LINES_LIMIT;
         }
         if (eventLinesLimit < 0) {
-            throw new IllegalArgumentException(
-                    "restock.orders.event-lines-limit must be zero or more, not " + eventLinesLimit);
+            throw new IllegalArgumentException("restock.orders.event-lines-limit must be zero or more");
         }
     }
 

@@ -28,10 +28,16 @@ class FailureHandlerTest {
     /** Fails the way Restock's start fails on a setting it cannot read. */
     @Command(name = "bad-setting")
     static final class BadSetting implements Runnable {
+        private final String value;
+
+        BadSetting(String value) {
+            this.value = value;
+        }
+
         @Override
         public void run() {
             var source = new org.springframework.boot.context.properties.source.MapConfigurationPropertySource(
-                    java.util.Map.of("restock.orders.over-receipt-tolerance-percent", "secret-abc"));
+                    java.util.Map.of("restock.orders.over-receipt-tolerance-percent", value));
             try {
                 new org.springframework.boot.context.properties.bind.Binder(source)
                         .bind("restock.orders", dev.restock.orders.OrderSettings.class);
@@ -73,15 +79,27 @@ class FailureHandlerTest {
 
     @Test
     void aSettingThatCannotBeReadIsNamedWithWhatItTakesAndNotItsValue() {
-        CommandLine command = new CommandLine(new BadSetting());
-        command.setExecutionExceptionHandler(new FailureHandler(new CommandStop(Duration.ZERO)));
-        command.setErr(new PrintWriter(err, true));
-
-        assertThat(command.execute()).isEqualTo(1);
+        assertThat(runBadSetting("secret-abc")).isEqualTo(1);
         assertThat(err.toString())
                 .startsWith("error: while starting Restock: the setting restock.orders.over-receipt-tolerance-percent")
                 .contains("is not a decimal number such as 2.5. Correct it or remove it to use the default.")
                 .doesNotContain("secret-abc", "NumberFormatException");
+    }
+
+    @Test
+    void aSettingItsRecordRefusesIsNamedInTheRecordsWordsWithoutTheExceptionOrTheValue() {
+        assertThat(runBadSetting("-5")).isEqualTo(1);
+        assertThat(err.toString())
+                .isEqualTo("error: while starting Restock: the setting restock.orders.over-receipt-tolerance-percent"
+                        + " must be zero or more. Correct it or remove it to use the default."
+                        + System.lineSeparator());
+    }
+
+    private int runBadSetting(String value) {
+        CommandLine command = new CommandLine(new BadSetting(value));
+        command.setExecutionExceptionHandler(new FailureHandler(new CommandStop(Duration.ZERO)));
+        command.setErr(new PrintWriter(err, true));
+        return command.execute();
     }
 
     private int run(boolean stopping, String... args) {

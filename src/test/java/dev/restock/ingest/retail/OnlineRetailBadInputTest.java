@@ -249,6 +249,19 @@ class OnlineRetailBadInputTest extends DatabaseTest {
     }
 
     @Test
+    void rejectsAGzipFileCutWithinItsHeader() throws IOException {
+        Path whole = folder.resolve("whole.csv.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(whole))) {
+            out.write((HEADER + GOOD).getBytes(StandardCharsets.UTF_8));
+        }
+        Path file = folder.resolve("five-bytes.csv.gz");
+        Files.write(file, java.util.Arrays.copyOf(Files.readAllBytes(whole), 5));
+
+        assertRefused(file, 0, 0, null, "the gzip file is cut short (truncated) within its header, before any text");
+        assertThatThrownBy(() -> importer.importFile(file)).message().doesNotContain("null");
+    }
+
+    @Test
     void rejectsAFieldLongerThanTheLimitNamingLineAndLimitWithoutBlamingAQuote() throws IOException {
         Path file = write("huge.csv", HEADER + GOOD + "536366,71053,\"" + "x".repeat(17 * 1024 * 1024) + "\",6\n");
 

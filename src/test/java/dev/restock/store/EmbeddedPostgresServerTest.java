@@ -43,9 +43,9 @@ class EmbeddedPostgresServerTest {
                 .hasMessageContaining(file.resolve("home") + ": Not a directory");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> EmbeddedPostgresServer.acquire(proc))
                 .isInstanceOf(dev.restock.RestockException.class)
-                .hasMessageMatching(
-                        "Could not start the embedded PostgreSQL in /proc/restock-test-home/postgres:"
-                                + " /proc/restock-test-home: (permission denied|no such file or folder|cannot be written)\\. .*");
+                .hasMessageMatching("Could not start the embedded PostgreSQL in /proc/restock-test-home/postgres:"
+                        + " /proc/restock-test-home:"
+                        + " (permission denied|no such file or folder|cannot be written)\\. .*");
     }
 
     @Test

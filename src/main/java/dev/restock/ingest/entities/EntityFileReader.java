@@ -94,7 +94,8 @@ final class EntityFileReader implements AutoCloseable {
                     lastRecordEndLine + 1,
                     0,
                     null,
-                    "is not valid CSV: " + quotingProblem(e.getCause().getMessage())
+                    "the file is not valid CSV here: "
+                            + quotingProblem(e.getCause().getMessage())
                             + "; enclose a value that holds commas, quotes or line"
                             + " breaks in double quotes, and double each quote inside it");
         }

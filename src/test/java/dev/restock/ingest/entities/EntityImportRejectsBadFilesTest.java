@@ -163,7 +163,8 @@ class EntityImportRejectsBadFilesTest extends DatabaseTest {
         ImportException error = rejects(folder);
 
         assertThat(error.getMessage())
-                .startsWith("warehouses.csv, line 2: is not valid CSV: a quoted value is never closed: the file ends"
+                .startsWith("warehouses.csv, line 2: the file is not valid CSV here: a quoted value is never closed:"
+                        + " the file ends"
                         + " inside it;")
                 .contains("double quotes")
                 .doesNotContain("EOF", "token");
@@ -181,7 +182,8 @@ class EntityImportRejectsBadFilesTest extends DatabaseTest {
         ImportException error = rejects(folder);
 
         assertThat(error.getMessage())
-                .startsWith("warehouses.csv, line 3: is not valid CSV: a quoted value is followed by more characters"
+                .startsWith("warehouses.csv, line 3: the file is not valid CSV here: a quoted value is followed by more"
+                        + " characters"
                         + " before the next comma (a quote inside a quoted value must be written twice: \"\")")
                 .doesNotContain("position", "token");
     }

@@ -6,7 +6,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.boot.origin.Origin;
+import org.springframework.boot.origin.PropertySourceOrigin;
 import org.springframework.boot.origin.SystemEnvironmentOrigin;
+import org.springframework.core.convert.ConversionException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -39,7 +42,7 @@ final class FailureHandler implements IExecutionExceptionHandler {
             }
             return CommandStop.INTERRUPTED;
         }
-        RestockException known = findRestockException(exception);
+        RestockException known = findCause(exception, RestockException.class);
         if (known == null) {
             log.debug("Unexpected failure", exception);
         }
@@ -50,15 +53,6 @@ final class FailureHandler implements IExecutionExceptionHandler {
         return 1;
     }
 
-    private static BindException findBindException(Throwable exception) {
-        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-            if (cause instanceof BindException bind) {
-                return bind;
-            }
-        }
-        return null;
-    }
-
     /**
      * A setting that cannot be read as what it configures: its name, where it came from and what
      * it takes. Never its value, which may be a secret.
@@ -66,9 +60,13 @@ final class FailureHandler implements IExecutionExceptionHandler {
     private static String badSetting(BindException e) {
         ConfigurationProperty property = e.getProperty();
         Class<?> type = e.getTarget().getType().resolve(Object.class);
-        String from = property.getOrigin() instanceof SystemEnvironmentOrigin environment
+        Origin origin = property.getOrigin();
+        if (origin instanceof PropertySourceOrigin wrapper && wrapper.getOrigin() != null) {
+            origin = wrapper.getOrigin(); // an environment variable's origin comes wrapped
+        }
+        String from = origin instanceof SystemEnvironmentOrigin environment
                 ? " (environment variable " + environment.getProperty() + ")"
-                : property.getOrigin() != null ? " (" + property.getOrigin() + ")" : "";
+                : origin != null ? " (" + origin + ")" : "";
         return "while starting Restock: the setting " + property.getName() + from + " is not " + expected(type)
                 + ". Correct it or remove it to use the default.";
     }
@@ -89,10 +87,11 @@ final class FailureHandler implements IExecutionExceptionHandler {
         return "a valid " + type.getSimpleName();
     }
 
-    private static RestockException findRestockException(Throwable exception) {
+    /** The first exception of {@code type} in the chain of causes, or null. */
+    private static <T extends Throwable> T findCause(Throwable exception, Class<T> type) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-            if (cause instanceof RestockException restock) {
-                return restock;
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
             }
         }
         return null;
@@ -103,14 +102,17 @@ final class FailureHandler implements IExecutionExceptionHandler {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        BindException setting = findBindException(exception);
-        if (setting != null && root instanceof IllegalArgumentException && !(root instanceof NumberFormatException)) {
-            // A settings record refused a value it could read, in its own words, naming the setting.
-            return "while starting Restock: the setting " + root.getMessage()
-                    + ". Correct it or remove it to use the default.";
-        }
-        if (setting != null && setting.getProperty() != null) {
-            return badSetting(setting);
+        BindException setting = findCause(exception, BindException.class);
+        if (setting != null) {
+            // A value that could not be converted ("abc" for a number, "5 parsecs" for a duration)
+            // is named by its setting; a value a settings record refused, in the record's words.
+            if (findCause(exception, ConversionException.class) != null && setting.getProperty() != null) {
+                return badSetting(setting);
+            }
+            if (root instanceof IllegalArgumentException) {
+                return "while starting Restock: the setting " + root.getMessage()
+                        + ". Correct it or remove it to use the default.";
+            }
         }
         String where = exception instanceof BeanCreationException ? "while starting Restock: " : "";
         return where + root.getClass().getSimpleName() + ": " + root.getMessage();

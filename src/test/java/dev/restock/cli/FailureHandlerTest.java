@@ -2,11 +2,21 @@ package dev.restock.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.restock.orders.OrderSettings;
+import dev.restock.webhooks.WebhookProperties;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.BeanCreationException;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.boot.support.SystemEnvironmentPropertySourceEnvironmentPostProcessor;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -25,24 +35,25 @@ class FailureHandlerTest {
         }
     }
 
-    /** Fails the way Restock's start fails on a setting it cannot read. */
+    /** Fails the way Restock's start fails on a setting it cannot read: binding it fails. */
     @Command(name = "bad-setting")
     static final class BadSetting implements Runnable {
-        private final String value;
+        private final Binder binder;
+        private final String prefix;
+        private final Class<?> settings;
 
-        BadSetting(String value) {
-            this.value = value;
+        BadSetting(Binder binder, String prefix, Class<?> settings) {
+            this.binder = binder;
+            this.prefix = prefix;
+            this.settings = settings;
         }
 
         @Override
         public void run() {
-            var source = new org.springframework.boot.context.properties.source.MapConfigurationPropertySource(
-                    java.util.Map.of("restock.orders.over-receipt-tolerance-percent", value));
             try {
-                new org.springframework.boot.context.properties.bind.Binder(source)
-                        .bind("restock.orders", dev.restock.orders.OrderSettings.class);
+                binder.bind(prefix, settings);
             } catch (RuntimeException e) {
-                throw new org.springframework.beans.factory.BeanCreationException("orderSettings", "failed", e);
+                throw new BeanCreationException("settings", "failed", e);
             }
         }
     }
@@ -95,8 +106,49 @@ class FailureHandlerTest {
                         + System.lineSeparator());
     }
 
+    @Test
+    void aDurationThatCannotBeReadIsNamedLikeAnyOtherSettingWithoutItsValue() {
+        int exitCode = runBadSetting("restock.webhooks", "connect-timeout", "5 parsecs", WebhookProperties.class);
+
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(err.toString())
+                .startsWith("error: while starting Restock: the setting restock.webhooks.connect-timeout (")
+                .endsWith(" is not a duration such as 5m or PT5M. Correct it or remove it to use the default."
+                        + System.lineSeparator())
+                .doesNotContain("parsecs");
+    }
+
+    @Test
+    void aSettingFromTheEnvironmentIsNamedByItsVariable() {
+        var environment = new StandardEnvironment();
+        environment
+                .getPropertySources()
+                .replace(
+                        "systemEnvironment",
+                        new SystemEnvironmentPropertySource(
+                                "systemEnvironment", Map.of("RESTOCK_WEBHOOKS_CONNECTTIMEOUT", "5 parsecs")));
+        new SystemEnvironmentPropertySourceEnvironmentPostProcessor()
+                .postProcessEnvironment(environment, new SpringApplication());
+
+        int exitCode = runBadSetting(Binder.get(environment), "restock.webhooks", WebhookProperties.class);
+
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(err.toString())
+                .startsWith("error: while starting Restock: the setting restock.webhooks.connect-timeout (environment"
+                        + " variable RESTOCK_WEBHOOKS_CONNECTTIMEOUT) is not a duration");
+    }
+
     private int runBadSetting(String value) {
-        CommandLine command = new CommandLine(new BadSetting(value));
+        return runBadSetting("restock.orders", "over-receipt-tolerance-percent", value, OrderSettings.class);
+    }
+
+    private int runBadSetting(String prefix, String name, String value, Class<?> settings) {
+        var source = new MapConfigurationPropertySource(Map.of(prefix + "." + name, value));
+        return runBadSetting(new Binder(source), prefix, settings);
+    }
+
+    private int runBadSetting(Binder binder, String prefix, Class<?> settings) {
+        CommandLine command = new CommandLine(new BadSetting(binder, prefix, settings));
         command.setExecutionExceptionHandler(new FailureHandler(new CommandStop(Duration.ZERO)));
         command.setErr(new PrintWriter(err, true));
         return command.execute();

@@ -94,10 +94,13 @@ public class OrderReceipts {
     private void checkTolerance(StockOrder order, StockOrderLine line, BigDecimal quantity, BigDecimal received) {
         BigDecimal limit = settings.receivableLimit(line.replenishment());
         if (received.compareTo(limit) > 0) {
-            throw new StockOrderException("Receiving " + plain(quantity) + " on line " + line.lineItemId() + " ("
-                    + line.sku() + ") of " + order.reference() + " would make " + plain(received) + " received of "
-                    + plain(line.replenishment()) + " ordered, more than the over-receipt tolerance of "
-                    + plain(settings.overReceiptTolerancePercent()) + "% allows (at most " + plain(limit)
+            throw new StockOrderException("Receiving " + StockOrders.plain(quantity) + " on line " + line.lineItemId()
+                    + " ("
+                    + line.sku() + ") of " + order.reference() + " would make " + StockOrders.plain(received)
+                    + " received of "
+                    + StockOrders.plain(line.replenishment()) + " ordered, more than the over-receipt tolerance of "
+                    + StockOrders.plain(settings.overReceiptTolerancePercent()) + "% allows (at most "
+                    + StockOrders.plain(limit)
                     + "). Nothing was received; raise the line's quantity first, or set"
                     + " restock.orders.over-receipt-tolerance-percent.");
         }
@@ -113,9 +116,5 @@ public class OrderReceipts {
         if (!next.equals(order.status()) && orders.knownStatus(next).isPresent()) {
             orders.setStatus(order, next, actor);
         }
-    }
-
-    private static String plain(BigDecimal value) {
-        return value.stripTrailingZeros().toPlainString();
     }
 }

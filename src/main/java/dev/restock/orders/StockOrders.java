@@ -390,7 +390,8 @@ public class StockOrders {
         return order;
     }
 
-    private static String plain(BigDecimal value) {
+    /** A quantity as messages write it: {@code 5}, not {@code 5.000000}. */
+    static String plain(BigDecimal value) {
         return value.stripTrailingZeros().toPlainString();
     }
 

@@ -227,11 +227,11 @@ class RetailSalesWriter {
     }
 
     /**
-     * Compares the file's lines with the stored ones in one pass (a full join on the key): the
-     * lines that are new or differ go to {@code retail_changed_lines}, which {@link
-     * #updateChanged()} and {@link #insertNew()} then apply; the stored lines of the file's
-     * invoices that the file no longer has go to {@code retail_missing_lines}, for {@link
-     * #markMissingRemoved()}; the variants of both go to {@link #CHANGED_VARIANTS}.
+     * Compares the file's lines with the stored ones in one pass (a full join on the key) into
+     * {@code retail_compared}: the lines that are new ({@code is_new}) or differ, which {@link
+     * #insertNew()} and {@link #updateChanged()} then apply, and the stored lines of the file's
+     * invoices that the file no longer has ({@code is_missing}), which {@link
+     * #markMissingRemoved()} marks removed; the variants of both go to {@link #CHANGED_VARIANTS}.
      *
      * <p>An invoice in the file is the whole invoice: a stored line of it at a position the file
      * no longer has (a line taken out, or the file's lines shifted back) is no longer a sale.
@@ -248,24 +248,18 @@ class RetailSalesWriter {
                         + " and t.order_ref in (select order_ref from retail_lines))"
                         + " or (s.source is not null and " + DIFFERS + ")")
                 .update();
-        jdbc.sql("create temporary table retail_changed_lines on commit drop as"
-                        + " select * from retail_compared where not is_missing")
-                .update();
-        jdbc.sql("create temporary table retail_missing_lines on commit drop as"
-                        + " select stored_source as source, stored_order_ref as order_ref, stored_line_ref as line_ref,"
-                        + " stored_variant_id as variant_id from retail_compared where is_missing")
-                .update();
         jdbc.sql("create temporary table " + CHANGED_VARIANTS + " on commit drop as"
-                        + " select variant_id from retail_changed_lines"
-                        + " union select variant_id from retail_missing_lines")
+                        + " select case when is_missing then stored_variant_id else variant_id end as variant_id"
+                        + " from retail_compared group by 1")
                 .update();
     }
 
     private long markMissingRemoved() {
         return jdbc.sql("""
                 update sales_lines t set removed = true, updated_at = now()
-                from retail_missing_lines m
-                where t.source = m.source and t.order_ref = m.order_ref and t.line_ref = m.line_ref
+                from retail_compared m
+                where m.is_missing
+                  and t.source = m.stored_source and t.order_ref = m.stored_order_ref and t.line_ref = m.stored_line_ref
                 """).update();
     }
 
@@ -275,15 +269,15 @@ class RetailSalesWriter {
                 set variant_id = s.variant_id, warehouse_id = s.warehouse_id, kind = s.kind, quantity = s.quantity,
                     unit_price = s.unit_price, currency = s.currency, sold_at = s.sold_at,
                     customer_ref = s.customer_ref, country = s.country, removed = false, updated_at = now()
-                from retail_changed_lines s
-                where not s.is_new
+                from retail_compared s
+                where not s.is_new and not s.is_missing
                   and t.source = s.source and t.order_ref = s.order_ref and t.line_ref = s.line_ref
                 """).update();
     }
 
     private long insertNew() {
         return jdbc.sql("insert into sales_lines (" + COLUMNS + ") select " + COLUMNS
-                        + " from retail_changed_lines where is_new")
+                        + " from retail_compared where is_new")
                 .update();
     }
 }

@@ -249,8 +249,10 @@ class RetailSalesWriter {
                         + " or (s.source is not null and " + DIFFERS + ")")
                 .update();
         jdbc.sql("create temporary table " + CHANGED_VARIANTS + " on commit drop as"
-                        + " select case when is_missing then stored_variant_id else variant_id end as variant_id"
-                        + " from retail_compared group by 1")
+                        // a changed line's variant now and before: a line that moved from one SKU to
+                        // another changes what both were sold at
+                        + " select variant_id from retail_compared where not is_missing"
+                        + " union select stored_variant_id from retail_compared where stored_variant_id is not null")
                 .update();
     }
 

@@ -232,6 +232,37 @@ class OnlineRetailImporterTest extends DatabaseTest {
         assertThat(importer.importFile(SMALL).changed()).isFalse();
     }
 
+    @Test
+    void aLineMovedBackToItsSkuByACorrectedFileGivesTheSkuItLeftItsPriceBack(@TempDir Path folder) throws Exception {
+        String header = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n";
+        String line = "%s,%s,ITEM,1,2010-12-01 08:26:00,%s,17850.0,United Kingdom\n";
+        Path original = Files.writeString(
+                folder.resolve("original.csv"),
+                header
+                        + line.formatted("536365", "MUG", "2.10")
+                        + line.formatted("536365", "CUP", "3.00")
+                        + line.formatted("536366", "MUG", "2.10")
+                        + line.formatted("536367", "MUG", "1.85"));
+        // A MUG line slipped in at position 2 of 536365: CUP moves to position 3, and more MUGs at 1.85.
+        Path shifted = Files.writeString(
+                folder.resolve("shifted.csv"),
+                header
+                        + line.formatted("536365", "MUG", "2.10")
+                        + line.formatted("536365", "MUG", "1.85")
+                        + line.formatted("536365", "CUP", "3.00")
+                        + line.formatted("536366", "MUG", "2.10")
+                        + line.formatted("536367", "MUG", "1.85")
+                        + line.formatted("536368", "MUG", "1.85"));
+        importer.importFile(original);
+        importer.importFile(shifted);
+        assertThat(priceOf("MUG")).isEqualByComparingTo("1.85");
+
+        importer.importFile(original);
+
+        assertThat(priceOf("MUG")).as("most frequent in the file again").isEqualByComparingTo("2.10");
+        assertThat(priceOf("CUP")).isEqualByComparingTo("3.00");
+    }
+
     private long activeLines() {
         return jdbc.sql("select count(*) from sales_lines where not removed")
                 .query(Long.class)

@@ -3,7 +3,10 @@ package dev.restock.cli;
 import dev.restock.RestockException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.beans.factory.BeanCreationException;
+import org.springframework.beans.factory.UnsatisfiedDependencyException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.origin.Origin;
@@ -71,6 +74,27 @@ final class FailureHandler implements IExecutionExceptionHandler {
                 + ". Correct it or remove it to use the default.";
     }
 
+    /**
+     * A setting injected with {@code @Value("${name:default}")} whose value cannot be converted
+     * ({@code restock.jobs.poll-interval=5x}): named from the annotation, since the conversion
+     * failure knows only the value. Null for any other failure.
+     */
+    private static String badInjectedSetting(Throwable exception) {
+        UnsatisfiedDependencyException dependency = findCause(exception, UnsatisfiedDependencyException.class);
+        TypeMismatchException mismatch = findCause(exception, TypeMismatchException.class);
+        if (dependency == null || mismatch == null || dependency.getInjectionPoint() == null) {
+            return null;
+        }
+        Value value = dependency.getInjectionPoint().getAnnotation(Value.class);
+        if (value == null || !value.value().startsWith("${")) {
+            return null;
+        }
+        String name = value.value().substring(2).split("[:}]", 2)[0];
+        Class<?> type = mismatch.getRequiredType() != null ? mismatch.getRequiredType() : Object.class;
+        return "while starting Restock: the setting " + name + " is not " + expected(type)
+                + ". Correct it or remove it to use the default.";
+    }
+
     private static String expected(Class<?> type) {
         if (type == java.math.BigDecimal.class || type == Double.class || type == double.class) {
             return "a decimal number such as 2.5";
@@ -113,6 +137,10 @@ final class FailureHandler implements IExecutionExceptionHandler {
                 return "while starting Restock: the setting " + root.getMessage()
                         + ". Correct it or remove it to use the default.";
             }
+        }
+        String injected = badInjectedSetting(exception);
+        if (injected != null) {
+            return injected;
         }
         String where = exception instanceof BeanCreationException ? "while starting Restock: " : "";
         return where + root.getClass().getSimpleName() + ": " + root.getMessage();

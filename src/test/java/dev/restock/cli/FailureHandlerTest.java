@@ -138,6 +138,41 @@ class FailureHandlerTest {
                         + " variable RESTOCK_WEBHOOKS_CONNECTTIMEOUT) is not a duration");
     }
 
+    /** A setting injected as Spring's {@code @Value} does, not bound to a settings record. */
+    static final class InjectedInterval {
+        InjectedInterval(
+                @org.springframework.beans.factory.annotation.Value("${restock.test.interval:PT1S}")
+                        Duration interval) {}
+    }
+
+    /** Starts a context whose one bean takes a setting that cannot be converted. */
+    @Command(name = "starts")
+    static final class StartsAContext implements Runnable {
+        @Override
+        public void run() {
+            try (var context = new org.springframework.context.annotation.AnnotationConfigApplicationContext()) {
+                context.getEnvironment()
+                        .getPropertySources()
+                        .addFirst(new org.springframework.core.env.MapPropertySource(
+                                "test", Map.of("restock.test.interval", "5 parsecs")));
+                context.register(InjectedInterval.class);
+                context.refresh();
+            }
+        }
+    }
+
+    @Test
+    void anInjectedSettingThatCannotBeReadIsNamedWithoutItsValue() {
+        CommandLine command = new CommandLine(new StartsAContext());
+        command.setExecutionExceptionHandler(new FailureHandler(new CommandStop(Duration.ZERO)));
+        command.setErr(new PrintWriter(err, true));
+
+        assertThat(command.execute()).isEqualTo(1);
+        assertThat(err.toString())
+                .isEqualTo("error: while starting Restock: the setting restock.test.interval is not a duration such as"
+                        + " 5m or PT5M. Correct it or remove it to use the default." + System.lineSeparator());
+    }
+
     private int runBadSetting(String value) {
         return runBadSetting("restock.orders", "over-receipt-tolerance-percent", value, OrderSettings.class);
     }

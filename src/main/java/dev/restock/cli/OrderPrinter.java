@@ -1,9 +1,11 @@
 package dev.restock.cli;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.restock.orders.OrderHistory;
 import dev.restock.orders.StockOrderDocument;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -11,6 +13,32 @@ import java.util.Objects;
 final class OrderPrinter {
 
     private OrderPrinter() {}
+
+    /** One change in the JSON of {@code orders show --history}. */
+    record HistoryEntry(Instant at, String actorType, String actor, String field, String oldValue, String newValue) {}
+
+    /** The order's document with its history, for {@code orders show --history --format json}. */
+    record WithHistory(@JsonUnwrapped StockOrderDocument order, List<HistoryEntry> history) {}
+
+    /** The order, then every change made to it (in JSON, a {@code history} array in the document). */
+    static void printWithHistory(
+            StockOrderDocument order, List<OrderHistory.Change> changes, FormatOption output, PrintWriter out) {
+        if (output.json()) {
+            List<HistoryEntry> history = changes.stream()
+                    .map(change -> new HistoryEntry(
+                            change.at(),
+                            change.actor().type().code(),
+                            change.actor().name(),
+                            change.field(),
+                            change.oldValue(),
+                            change.newValue()))
+                    .toList();
+            out.println(FormatOption.toJson(new WithHistory(order, history)));
+            return;
+        }
+        print(order, output, out);
+        printHistory(changes, out);
+    }
 
     static void print(StockOrderDocument order, FormatOption output, PrintWriter out) {
         if (output.json()) {
@@ -47,7 +75,7 @@ final class OrderPrinter {
         }
     }
 
-    static void printHistory(List<OrderHistory.Change> changes, PrintWriter out) {
+    private static void printHistory(List<OrderHistory.Change> changes, PrintWriter out) {
         out.println("history:");
         for (OrderHistory.Change change : changes) {
             out.printf(

@@ -73,10 +73,13 @@ final class OrdersCommand {
             try (var context = RestockRuntime.startForCommand(orders.root.home())) {
                 StockOrder order = context.getBean(StockOrders.class).resolve(reference);
                 PrintWriter out = spec.commandLine().getOut();
-                OrderPrinter.print(context.getBean(OrderDocuments.class).of(order.id()), output, out);
-                if (history && !output.json()) {
-                    OrderPrinter.printHistory(
-                            context.getBean(OrderHistory.class).of(order.id()), out);
+                StockOrderDocument document =
+                        context.getBean(OrderDocuments.class).of(order.id());
+                if (history) {
+                    OrderPrinter.printWithHistory(
+                            document, context.getBean(OrderHistory.class).of(order.id()), output, out);
+                } else {
+                    OrderPrinter.print(document, output, out);
                 }
             }
             return 0;

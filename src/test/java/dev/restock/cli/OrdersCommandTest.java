@@ -138,6 +138,29 @@ class OrdersCommandTest extends DatabaseTest {
     }
 
     @Test
+    void showsTheHistoryInTheJsonDocumentToo() throws Exception {
+        catalog();
+        String reference = create();
+        run(0, "orders", "edit", reference, "--line", "1", "--quantity", "12");
+
+        var document = tools.jackson.databind.json.JsonMapper.builder()
+                .build()
+                .readTree(run(0, "orders", "show", reference, "--history", "--format", "json"));
+
+        assertThat(document.get("reference").asString())
+                .as("the document's own keys stay")
+                .isEqualTo(reference);
+        assertThat(document.get("lines")).hasSize(1);
+        assertThat(document.get("history")
+                        .valueStream()
+                        .map(change -> change.get("field").asString() + " "
+                                + change.get("oldValue").asString() + " -> "
+                                + change.get("newValue").asString()))
+                .contains("line 1 replenishment 10 -> 12");
+        assertThat(document.get("history").get(0).get("actorType").asString()).isEqualTo("user");
+    }
+
+    @Test
     void refusalsAreOneLineWithExitCode1() {
         catalog();
         String reference = create();
